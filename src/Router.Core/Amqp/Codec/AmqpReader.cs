@@ -23,12 +23,14 @@ public ref struct AmqpReader
     private readonly ReadOnlySpan<byte> _buffer;
     private int _pos;
     private int _depth;
+    private int _fieldsRemaining;
 
     public AmqpReader(ReadOnlySpan<byte> buffer)
     {
         _buffer = buffer;
         _pos = 0;
         _depth = 0;
+        _fieldsRemaining = 0;
     }
 
     public readonly int Position => _pos;
@@ -83,6 +85,49 @@ public ref struct AmqpReader
 
     /// <summary>True when the next value is null or the reader is at the end (an absent trailing field).</summary>
     public readonly bool IsNullOrEnd(int end) => _pos >= end || _buffer[_pos] == FormatCode.Null;
+
+    // ---- composite fields ---------------------------------------------------------------------------------------
+
+    /// <summary>Starts walking the fields of a list-encoded composite; returns the enclosing walk's state.</summary>
+    public int EnterFields(int count)
+    {
+        Enter();
+        int saved = _fieldsRemaining;
+        _fieldsRemaining = count;
+        return saved;
+    }
+
+    /// <summary>
+    /// True when the composite's next field is present and not null, leaving the reader on its value.
+    /// Absent trailing fields and nulls read as false.
+    /// </summary>
+    public bool NextField()
+    {
+        if (_fieldsRemaining == 0)
+        {
+            return false;
+        }
+
+        _fieldsRemaining--;
+        return !TryReadNull();
+    }
+
+    /// <summary>Skips fields not read, checks the composite's end, and restores the enclosing walk.</summary>
+    public void ExitFields(int end, int saved)
+    {
+        while (_fieldsRemaining > 0)
+        {
+            _fieldsRemaining--;
+            SkipValue();
+        }
+
+        EndCompound(end);
+        _fieldsRemaining = saved;
+        Leave();
+    }
+
+    /// <summary>Reads a "multiple" symbol field (absent, one symbol, or an array of symbols).</summary>
+    public AmqpSymbol[]? ReadSymbolsField() => NextField() ? ReadSymbolMultiple() : null;
 
     // ---- fixed-width primitives -------------------------------------------------------------------------------
 

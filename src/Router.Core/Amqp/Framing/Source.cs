@@ -1,0 +1,55 @@
+using Skrouterd.Amqp.Codec;
+
+namespace Skrouterd.Amqp.Framing;
+
+/// <summary>source (messaging.xml 3.5.3).</summary>
+public sealed class Source : Terminus
+{
+    public string? DistributionMode { get; set; }
+
+    public AmqpMap? Filter { get; set; }
+
+    public object? DefaultOutcome { get; set; }
+
+    public AmqpSymbol[]? Outcomes { get; set; }
+
+    public override ulong DescriptorCode => Descriptors.Source;
+
+    public override int FieldCount => LastPresent(
+    [
+        Address is not null, Durable.HasValue, ExpiryPolicy is not null, Timeout.HasValue, Dynamic.HasValue,
+        DynamicNodeProperties is not null, DistributionMode is not null, Filter is not null, DefaultOutcome is not null,
+        Outcomes is not null, Capabilities is not null,
+    ]);
+
+    public override void WriteFields(ref AmqpWriter w)
+    {
+        int n = FieldCount;
+        if (n > 0) FieldWriting.WriteOptional(ref w, Address);
+        if (n > 1) FieldWriting.WriteOptional(ref w, Durable);
+        if (n > 2) FieldWriting.WriteOptionalSymbol(ref w, ExpiryPolicy);
+        if (n > 3) FieldWriting.WriteOptional(ref w, Timeout);
+        if (n > 4) FieldWriting.WriteOptional(ref w, Dynamic);
+        if (n > 5) FieldWriting.WriteOptional(ref w, DynamicNodeProperties);
+        if (n > 6) FieldWriting.WriteOptionalSymbol(ref w, DistributionMode);
+        if (n > 7) FieldWriting.WriteOptional(ref w, Filter);
+        if (n > 8) w.WriteValue(DefaultOutcome);
+        if (n > 9) FieldWriting.WriteSymbols(ref w, Outcomes);
+        if (n > 10) FieldWriting.WriteSymbols(ref w, Capabilities);
+    }
+
+    protected override void ReadFields(ref AmqpReader r)
+    {
+        Address = r.NextField() ? r.ReadText() : null;
+        Durable = r.NextField() ? r.ReadUInt() : null;
+        ExpiryPolicy = r.NextField() ? r.ReadText() : null;
+        Timeout = r.NextField() ? r.ReadUInt() : null;
+        Dynamic = r.NextField() ? r.ReadBoolean() : null;
+        DynamicNodeProperties = r.NextField() ? r.ReadValue() as AmqpMap : null;
+        DistributionMode = r.NextField() ? r.ReadText() : null;
+        Filter = r.NextField() ? r.ReadValue() as AmqpMap : null;
+        DefaultOutcome = r.NextField() ? r.ReadValue() : null;
+        Outcomes = r.ReadSymbolsField();
+        Capabilities = r.ReadSymbolsField();
+    }
+}

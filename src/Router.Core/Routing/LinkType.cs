@@ -1,0 +1,10 @@
+namespace Skrouterd.Routing;
+
+/// <summary>`router.link` linkType values.</summary>
+internal enum LinkType
+{
+    Endpoint,
+    RouterControl,
+    InterRouter,
+    InterEdge,
+}

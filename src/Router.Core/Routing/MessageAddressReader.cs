@@ -1,0 +1,221 @@
+using System.Buffers;
+using System.Text;
+using Skrouterd.Amqp.Codec;
+
+namespace Skrouterd.Routing;
+
+/// <summary>
+/// Finds the destination of a delivery on an anonymous link: the router-annotations to-override if present, else the
+/// properties `to` field (inter-router-protocol.md §4.3, §5.5). Reads only the leading sections, from a copy of the
+/// message's first bytes on the stack, and looks the address up without allocating.
+/// </summary>
+internal static class MessageAddressReader
+{
+    private const int StackBytes = 1024;
+    private const int MaxLeadingBytes = 64 * 1024;
+
+    public static AddressLookup TryReadTo(Message message, RouterCore core, out Address? address)
+    {
+        address = null;
+        long length = message.Length;
+        int take = (int)Math.Min(length, MaxLeadingBytes);
+        byte[]? rented = null;
+        Span<byte> bytes = take <= StackBytes ? stackalloc byte[StackBytes] : (rented = ArrayPool<byte>.Shared.Rent(take));
+        try
+        {
+            int n = message.CopyPrefix(bytes[..take]);
+            var result = Scan(bytes[..n], out var to);
+            if (result == AddressLookup.NeedMoreData)
+            {
+                if (message.IsFinished)
+                {
+                    return AddressLookup.Malformed;
+                }
+
+                return length >= MaxLeadingBytes ? AddressLookup.Malformed : AddressLookup.NeedMoreData;
+            }
+
+            if (result != AddressLookup.Found)
+            {
+                return result;
+            }
+
+            Span<char> chars = stackalloc char[AddressKey.MaxStackLength];
+            if (Encoding.UTF8.GetMaxCharCount(to.Length) <= chars.Length)
+            {
+                int c = Encoding.UTF8.GetChars(to, chars);
+                address = core.FindByAddress(chars[..c]);
+            }
+            else
+            {
+                address = core.FindByAddress(Encoding.UTF8.GetString(to));
+            }
+
+            return AddressLookup.Found;
+        }
+        catch (AmqpDecodeException)
+        {
+            return AddressLookup.Malformed;
+        }
+        catch (ArgumentException)
+        {
+            return AddressLookup.Malformed;
+        }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<byte>.Shared.Return(rented);
+            }
+        }
+    }
+
+    /// <summary>Walks the leading sections; returns the UTF-8 bytes of the destination address.</summary>
+    public static AddressLookup Scan(ReadOnlySpan<byte> bytes, out ReadOnlySpan<byte> to)
+    {
+        to = default;
+        var r = new AmqpReader(bytes);
+        ReadOnlySpan<byte> overrideTo = default;
+        while (true)
+        {
+            if (r.IsAtEnd)
+            {
+                return AddressLookup.NeedMoreData;
+            }
+
+            int sectionStart = r.Position;
+            if (!TrySkipToBody(ref r, out var descriptor))
+            {
+                return AddressLookup.NeedMoreData;
+            }
+
+            switch (descriptor)
+            {
+                case Descriptors.RouterAnnotations:
+                    if (!TryReadOverride(bytes[sectionStart..], out overrideTo))
+                    {
+                        return AddressLookup.NeedMoreData;
+                    }
+
+                    r.Seek(sectionStart);
+                    if (!TrySkipSection(ref r))
+                    {
+                        return AddressLookup.NeedMoreData;
+                    }
+
+                    break;
+                case Descriptors.Header:
+                case Descriptors.DeliveryAnnotations:
+                case Descriptors.MessageAnnotations:
+                    r.Seek(sectionStart);
+                    if (!TrySkipSection(ref r))
+                    {
+                        return AddressLookup.NeedMoreData;
+                    }
+
+                    break;
+                case Descriptors.Properties:
+                {
+                    if (!overrideTo.IsEmpty)
+                    {
+                        to = overrideTo;
+                        return AddressLookup.Found;
+                    }
+
+                    r.Seek(sectionStart);
+                    if (!TrySkipSection(ref r))
+                    {
+                        return AddressLookup.NeedMoreData;
+                    }
+
+                    var pr = new AmqpReader(bytes[sectionStart..r.Position]);
+                    pr.ReadDescriptor();
+                    var h = pr.ReadListHeader();
+                    int saved = pr.EnterFields(h.Count);
+                    bool present = pr.NextField() && SkipOne(ref pr) && pr.NextField() && SkipOne(ref pr) && pr.NextField();
+                    if (!present)
+                    {
+                        return AddressLookup.NoAddress;
+                    }
+
+                    to = pr.ReadTextBytes(out _);
+                    _ = saved;
+                    return to.IsEmpty ? AddressLookup.NoAddress : AddressLookup.Found;
+                }
+
+                default:
+                    if (!overrideTo.IsEmpty)
+                    {
+                        to = overrideTo;
+                        return AddressLookup.Found;
+                    }
+
+                    return AddressLookup.NoAddress;
+            }
+        }
+    }
+
+    private static bool SkipOne(ref AmqpReader r)
+    {
+        r.SkipValue();
+        return true;
+    }
+
+    private static bool TrySkipToBody(ref AmqpReader r, out ulong descriptor)
+    {
+        descriptor = 0;
+        try
+        {
+            var d = r.ReadDescriptor();
+            descriptor = d.Code;
+            return true;
+        }
+        catch (AmqpDecodeException) when (r.Remaining < 16)
+        {
+            return false;
+        }
+    }
+
+    private static bool TrySkipSection(ref AmqpReader r)
+    {
+        int start = r.Position;
+        try
+        {
+            r.SkipValue();
+            return true;
+        }
+        catch (AmqpDecodeException)
+        {
+            r.Seek(start);
+            return false;
+        }
+    }
+
+    /// <summary>Reads field 1 (to-override) of a router-annotations section.</summary>
+    private static bool TryReadOverride(ReadOnlySpan<byte> section, out ReadOnlySpan<byte> to)
+    {
+        to = default;
+        var r = new AmqpReader(section);
+        try
+        {
+            r.ReadDescriptor();
+            var h = r.ReadListHeader();
+            if (h.Count < 2)
+            {
+                return true;
+            }
+
+            r.SkipValue();
+            if (!r.TryReadNull())
+            {
+                to = r.ReadStringUtf8();
+            }
+
+            return true;
+        }
+        catch (AmqpDecodeException)
+        {
+            return false;
+        }
+    }
+}

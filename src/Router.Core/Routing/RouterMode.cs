@@ -1,0 +1,9 @@
+namespace Skrouterd.Routing;
+
+/// <summary>router.mode.</summary>
+internal enum RouterMode
+{
+    Standalone,
+    Interior,
+    Edge,
+}

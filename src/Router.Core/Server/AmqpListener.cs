@@ -1,0 +1,206 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Security.Authentication;
+using Microsoft.Extensions.Logging;
+using Skrouterd.Amqp.Transport;
+using Skrouterd.Routing;
+
+namespace Skrouterd.Server;
+
+/// <summary>
+/// A `listener`: binds its sockets (host "" = every address, a name = each address it resolves to), accepts
+/// connections and runs each one: set-up (<see cref="IncomingNegotiator"/>), then an <see cref="AmqpConnection"/>.
+/// Each accepted connection is started on the thread pool so a slow handshake never stalls the accept loop.
+/// Stopping the listener closes its sockets; connections already accepted carry on.
+/// </summary>
+internal sealed partial class AmqpListener
+{
+    private readonly RouterServer _server;
+    private readonly List<Socket> _sockets = [];
+    private readonly CancellationTokenSource _stop = new();
+    private readonly ILogger _log;
+
+    public AmqpListener(RouterServer server, ListenerOptions options)
+    {
+        _server = server;
+        Options = options;
+        _log = server.Core.Logs.Server;
+    }
+
+    public ListenerOptions Options { get; }
+
+    /// <summary>The ports actually bound (useful when `port` is 0).</summary>
+    public IReadOnlyList<int> BoundPorts => _sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port).Distinct().ToList();
+
+    /// <summary>Binds and starts accepting. Throws <see cref="SocketException"/> when the address cannot be bound.</summary>
+    public void Start()
+    {
+        int port = PortNames.Resolve(Options.Port);
+        foreach (var address in AddressesFor(Options.Host))
+        {
+            var endPoint = new IPEndPoint(address, port);
+            var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
+                {
+                    socket.DualMode = Options.Host.Length == 0;
+                }
+
+                socket.Bind(endPoint);
+                socket.Listen(4096);
+            }
+            catch
+            {
+                socket.Dispose();
+                foreach (var s in _sockets)
+                {
+                    s.Dispose();
+                }
+
+                _sockets.Clear();
+                throw;
+            }
+
+            // Several addresses may share an ephemeral port request: bind the rest to the port the first one got.
+            if (port == 0)
+            {
+                port = ((IPEndPoint)socket.LocalEndPoint!).Port;
+            }
+
+            _sockets.Add(socket);
+        }
+
+        int bound = BoundPorts.FirstOrDefault();
+        if (Options.Port == "0")
+        {
+            Log.ListeningEphemeral(_log, $"{Options.Host}:{bound}", Options.Name);
+        }
+        else
+        {
+            Log.Listening(_log, Options.HostPort);
+        }
+
+        foreach (var socket in _sockets)
+        {
+            _ = AcceptLoopAsync(socket);
+        }
+    }
+
+    public void Stop()
+    {
+        _stop.Cancel();
+        foreach (var s in _sockets)
+        {
+            s.Dispose();
+        }
+    }
+
+    private static List<IPAddress> AddressesFor(string host)
+    {
+        if (host.Length == 0)
+        {
+            return [Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any];
+        }
+
+        var trimmed = host.Trim('[', ']');
+        if (IPAddress.TryParse(trimmed, out var ip))
+        {
+            return [ip];
+        }
+
+        return Dns.GetHostAddresses(host).Distinct().ToList();
+    }
+
+    private async Task AcceptLoopAsync(Socket listenSocket)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            Socket socket;
+            try
+            {
+                socket = await listenSocket.AcceptAsync(_stop.Token).ConfigureAwait(false);
+            }
+            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
+            {
+                if (_stop.IsCancellationRequested)
+                {
+                    return;
+                }
+
+                continue;
+            }
+
+            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Listener.RunConnectionAsync(state.Socket), (Listener: this, Socket: socket), preferLocal: false);
+        }
+    }
+
+    private async Task RunConnectionAsync(Socket socket)
+    {
+        var core = _server.Core;
+        long id = core.NextConnectionIdentity();
+        string remote = SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
+        string local = SocketTransport.FormatEndPoint(socket.LocalEndPoint);
+        Log.Accepted(_log, id, local, remote);
+        var negotiator = new IncomingNegotiator(Options, _server.FindSslProfile, _server.Users, core.Id);
+        (ITransport Transport, SaslResult Sasl)? result;
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(_server.Stopping);
+            timeout.CancelAfter(TimeSpan.FromSeconds(Options.InitialHandshakeTimeoutSeconds > 0 ? Options.InitialHandshakeTimeoutSeconds : 60));
+            result = await negotiator.NegotiateAsync(socket, timeout.Token).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException
+            or Amqp.Codec.AmqpDecodeException or System.Security.Cryptography.CryptographicException or ObjectDisposedException)
+        {
+            Log.ConnectionFailed(_log, id, remote, local, e is AuthenticationException ? "amqp:unauthorized-access" : "amqp:connection:framing-error", e.Message);
+            socket.Dispose();
+            return;
+        }
+
+        if (result is not { } r)
+        {
+            return;
+        }
+
+        var settings = new AmqpConnectionSettings
+        {
+            MaxFrameSize = Math.Max(512u, Options.MaxFrameSize),
+            ChannelMax = (ushort)(Math.Clamp(Options.MaxSessions is <= 0 or > 32768 ? 32768 : Options.MaxSessions, 1, 65536) - 1),
+            IdleTimeoutMs = (uint)Math.Max(0, Options.IdleTimeoutSeconds) * 1000,
+            LinkCapacity = Options.LinkCapacity,
+            MaxSessionFrames = Options.MaxSessionFrames,
+            Role = Options.Role,
+            Cost = Options.Cost,
+            OpenProperties = Options.OpenProperties,
+        };
+        var connection = new AmqpConnection(core, r.Transport, settings, isClient: false, r.Sasl, id);
+        _server.Track(connection);
+        try
+        {
+            await connection.RunAsync().ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            Log.Unexpected(_log, id, e);
+        }
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(EventId = 200, EventName = "Listening", Level = LogLevel.Information, Message = "Listening on {HostPort}")]
+        public static partial void Listening(ILogger logger, string hostPort);
+
+        [LoggerMessage(EventId = 201, EventName = "ListeningEphemeral", Level = LogLevel.Information, Message = "Listening on {HostPort} ({Name})")]
+        public static partial void ListeningEphemeral(ILogger logger, string hostPort, string name);
+
+        [LoggerMessage(EventId = 202, EventName = "Accepted", Level = LogLevel.Information, Message = "[C{ConnectionId}] Accepted connection to {Local} from {Remote}")]
+        public static partial void Accepted(ILogger logger, long connectionId, string local, string remote);
+
+        [LoggerMessage(EventId = 203, EventName = "ConnectionFailed", Level = LogLevel.Error, Message = "[C{ConnectionId}] Connection from {Remote} (to {Local}) failed: {Condition} {Description}")]
+        public static partial void ConnectionFailed(ILogger logger, long connectionId, string remote, string local, string condition, string description);
+
+        [LoggerMessage(EventId = 204, EventName = "UnexpectedConnectionError", Level = LogLevel.Error, Message = "[C{ConnectionId}] Unexpected error")]
+        public static partial void Unexpected(ILogger logger, long connectionId, Exception exception);
+    }
+}

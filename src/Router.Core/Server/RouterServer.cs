@@ -1,0 +1,150 @@
+using System.Collections.Concurrent;
+using Skrouterd.Amqp.Transport;
+using Skrouterd.Routing;
+
+namespace Skrouterd.Server;
+
+/// <summary>
+/// The router's network side: sslProfiles, listeners, connectors and the connections they made. Entities can be added
+/// and removed at run time (management CREATE/DELETE). <see cref="StopAsync"/> closes everything cleanly.
+/// </summary>
+internal sealed class RouterServer : IAsyncDisposable
+{
+    private readonly ConcurrentDictionary<string, SslProfile> _sslProfiles = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AmqpListener> _listeners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, AmqpConnector> _connectors = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
+    private readonly CancellationTokenSource _stopping = new();
+    private readonly HeartbeatService _heartbeat;
+
+    public RouterServer(RouterCore core, SaslUserDatabase users)
+    {
+        Core = core;
+        Users = users;
+        _heartbeat = new HeartbeatService(this, TimeSpan.FromMilliseconds(250));
+    }
+
+    public RouterCore Core { get; }
+
+    public SaslUserDatabase Users { get; }
+
+    public CancellationToken Stopping => _stopping.Token;
+
+    public ICollection<SslProfile> SslProfiles => _sslProfiles.Values;
+
+    public ICollection<AmqpListener> Listeners => _listeners.Values;
+
+    public ICollection<AmqpConnector> Connectors => _connectors.Values;
+
+    public SslProfile? FindSslProfile(string name) => _sslProfiles.TryGetValue(name, out var p) ? p : null;
+
+    public bool AddSslProfile(SslProfile profile) => _sslProfiles.TryAdd(profile.Name, profile);
+
+    public bool RemoveSslProfile(string name) => _sslProfiles.TryRemove(name, out _);
+
+    /// <summary>Binds and starts a listener; throws <see cref="System.Net.Sockets.SocketException"/> if it cannot bind.</summary>
+    public AmqpListener AddListener(ListenerOptions options)
+    {
+        var listener = new AmqpListener(this, options);
+        if (!_listeners.TryAdd(options.Name, listener))
+        {
+            throw new InvalidOperationException($"listener {options.Name} already exists");
+        }
+
+        try
+        {
+            listener.Start();
+        }
+        catch
+        {
+            _listeners.TryRemove(options.Name, out _);
+            throw;
+        }
+
+        return listener;
+    }
+
+    public bool RemoveListener(string name)
+    {
+        if (_listeners.TryRemove(name, out var listener))
+        {
+            listener.Stop();
+            return true;
+        }
+
+        return false;
+    }
+
+    public AmqpConnector AddConnector(ConnectorOptions options)
+    {
+        var connector = new AmqpConnector(this, options);
+        if (!_connectors.TryAdd(options.Name, connector))
+        {
+            throw new InvalidOperationException($"connector {options.Name} already exists");
+        }
+
+        connector.Start();
+        return connector;
+    }
+
+    public bool RemoveConnector(string name)
+    {
+        if (_connectors.TryRemove(name, out var connector))
+        {
+            connector.Stop();
+            return true;
+        }
+
+        return false;
+    }
+
+    public void Track(AmqpConnection connection)
+    {
+        _connections[connection] = 0;
+        connection.Completion.ContinueWith(
+            static (task, state) =>
+            {
+                var (server, c) = ((RouterServer, AmqpConnection))state!;
+                server._connections.TryRemove(c, out _);
+            },
+            (this, connection),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+    }
+
+    /// <summary>Stops accepting and dialling, sends close on every connection and waits (bounded) for them to end.</summary>
+    public async Task StopAsync(TimeSpan grace)
+    {
+        _stopping.Cancel();
+        foreach (var listener in _listeners.Values)
+        {
+            listener.Stop();
+        }
+
+        foreach (var connector in _connectors.Values)
+        {
+            connector.Stop();
+        }
+
+        var connections = _connections.Keys.ToList();
+        foreach (var c in connections)
+        {
+            c.CloseGracefully();
+        }
+
+        try
+        {
+            await Task.WhenAll(connections.Select(c => c.Completion)).WaitAsync(grace).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync(TimeSpan.FromSeconds(2)).ConfigureAwait(false);
+        await _heartbeat.DisposeAsync().ConfigureAwait(false);
+    }
+}
