@@ -11,6 +11,9 @@ namespace Skrouterd.Config;
 /// </summary>
 internal static class ConfigLoader
 {
+    /// <summary>The path used when no <c>-c/--config</c> option is given.</summary>
+    public const string DefaultConfigPath = "/etc/skupper-router/skrouterd.conf";
+
     /// <summary>Loads and validates the file at <paramref name="path"/>.</summary>
     public static RouterConfig Load(string path, Random? random = null)
     {

@@ -243,5 +243,16 @@ public sealed class ConfigLoaderTests : IDisposable
         Assert.False(l.Attributes.Contains("sslProfile"));
     }
 
+    [Fact]
+    public void EmptyArray_OnlyImplicitEntities()
+    {
+        var config = ConfigLoader.Parse("[]", "x.json");
+
+        Assert.Equal(22, config.Entities.Count);
+        Assert.All(config.Entities, e => Assert.True(e.IsImplicit));
+        Assert.Equal("router", config.Entities[20].TypeName);
+        Assert.Equal("policy", config.Entities[21].TypeName);
+    }
+
     public void Dispose() => _files.Dispose();
 }
