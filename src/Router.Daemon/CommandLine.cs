@@ -154,7 +154,14 @@ internal sealed record CommandLine
 
     private static readonly Dictionary<char, bool> ShortOptions = new()
     {
-        ['c'] = true, ['I'] = true, ['d'] = false, ['P'] = true, ['U'] = true, ['h'] = true, ['v'] = false, ['T'] = false,
+        ['c'] = true,
+        ['I'] = true,
+        ['d'] = false,
+        ['P'] = true,
+        ['U'] = true,
+        ['h'] = true,
+        ['v'] = false,
+        ['T'] = false,
     };
 
     private sealed record LongOption(string Name, bool TakesArgument, char Short);

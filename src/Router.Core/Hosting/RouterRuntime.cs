@@ -103,64 +103,64 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
                     (a.GetBoolean("enableVhostPolicy") ?? false) ? "true" : "false", (a.GetBoolean("enableVhostNamePatterns") ?? false) ? "true" : "false");
                 break;
             case "sslProfile":
-            {
-                var profile = EntityOptions.ToSslProfile(a);
-                if (!Server.AddSslProfile(profile))
                 {
-                    throw new RouterStartupException($"{entity}: duplicate sslProfile {profile.Name}");
-                }
+                    var profile = EntityOptions.ToSslProfile(a);
+                    if (!Server.AddSslProfile(profile))
+                    {
+                        throw new RouterStartupException($"{entity}: duplicate sslProfile {profile.Name}");
+                    }
 
-                Log.SslProfileCreated(_connMgr, profile.Name);
-                break;
-            }
-
-            case "router.config.address":
-            {
-                var address = EntityOptions.ToAddress(a);
-                if (!Core.AddAddressConfig(address))
-                {
-                    throw new RouterStartupException($"{entity}: an address with the same prefix or pattern is already configured");
-                }
-
-                Log.AddressCreated(_connMgr, address.Pattern.IsPrefix ? "Prefix" : "Pattern", address.Pattern.Text, TreatmentNames.ToName(address.Treatment));
-                break;
-            }
-
-            case "connector":
-            {
-                var options = EntityOptions.ToConnector(a);
-                Log.ConnectorConfigured(_connMgr, options.HostPort, ConnectionRoleNames.ToName(options.Role), options.SslProfile is null ? "" : $", sslProfile={options.SslProfile}");
-                Server.AddConnector(options);
-                break;
-            }
-
-            case "listener":
-            {
-                var options = EntityOptions.ToListener(a);
-                Log.ListenerConfigured(_connMgr, options.HostPort, ConnectionRoleNames.ToName(options.Role),
-                    (options.Http ? ", http" : "") + (options.SslProfile is null ? "" : $", sslProfile={options.SslProfile}"));
-                if (options.Http)
-                {
-                    Log.NotYetServed(_server, entity.ToString(), "HTTP listeners (metrics, healthz) are not served by this build yet");
+                    Log.SslProfileCreated(_connMgr, profile.Name);
                     break;
                 }
 
-                if (options.SslProfile is not null && Server.FindSslProfile(options.SslProfile) is null)
+            case "router.config.address":
                 {
-                    throw new RouterStartupException($"{entity}: sslProfile '{options.SslProfile}' not found");
+                    var address = EntityOptions.ToAddress(a);
+                    if (!Core.AddAddressConfig(address))
+                    {
+                        throw new RouterStartupException($"{entity}: an address with the same prefix or pattern is already configured");
+                    }
+
+                    Log.AddressCreated(_connMgr, address.Pattern.IsPrefix ? "Prefix" : "Pattern", address.Pattern.Text, TreatmentNames.ToName(address.Treatment));
+                    break;
                 }
 
-                try
+            case "connector":
                 {
-                    Server.AddListener(options);
-                }
-                catch (SocketException e)
-                {
-                    throw new RouterStartupException($"Listen on {options.HostPort} failed during initial config: {e.Message}", e);
+                    var options = EntityOptions.ToConnector(a);
+                    Log.ConnectorConfigured(_connMgr, options.HostPort, ConnectionRoleNames.ToName(options.Role), options.SslProfile is null ? "" : $", sslProfile={options.SslProfile}");
+                    Server.AddConnector(options);
+                    break;
                 }
 
-                break;
-            }
+            case "listener":
+                {
+                    var options = EntityOptions.ToListener(a);
+                    Log.ListenerConfigured(_connMgr, options.HostPort, ConnectionRoleNames.ToName(options.Role),
+                        (options.Http ? ", http" : "") + (options.SslProfile is null ? "" : $", sslProfile={options.SslProfile}"));
+                    if (options.Http)
+                    {
+                        Log.NotYetServed(_server, entity.ToString(), "HTTP listeners (metrics, healthz) are not served by this build yet");
+                        break;
+                    }
+
+                    if (options.SslProfile is not null && Server.FindSslProfile(options.SslProfile) is null)
+                    {
+                        throw new RouterStartupException($"{entity}: sslProfile '{options.SslProfile}' not found");
+                    }
+
+                    try
+                    {
+                        Server.AddListener(options);
+                    }
+                    catch (SocketException e)
+                    {
+                        throw new RouterStartupException($"Listen on {options.HostPort} failed during initial config: {e.Message}", e);
+                    }
+
+                    break;
+                }
 
             default:
                 Log.NotYetServed(_server, entity.ToString(), $"{entity.TypeName} entities are accepted but not served by this build yet");

@@ -225,16 +225,16 @@ internal sealed class IncomingNegotiator
                 user = tls?.PeerCertificate?.Subject;
                 return user is null ? SaslCode.Auth : SaslCode.Ok;
             case "PLAIN":
-            {
-                var parts = Encoding.UTF8.GetString(init.InitialResponse ?? []).Split('\0');
-                if (parts.Length != 3)
                 {
-                    return SaslCode.Auth;
-                }
+                    var parts = Encoding.UTF8.GetString(init.InitialResponse ?? []).Split('\0');
+                    if (parts.Length != 3)
+                    {
+                        return SaslCode.Auth;
+                    }
 
-                user = parts[1];
-                return _users.Verify(parts[1], parts[2]) ? SaslCode.Ok : SaslCode.Auth;
-            }
+                    user = parts[1];
+                    return _users.Verify(parts[1], parts[2]) ? SaslCode.Ok : SaslCode.Auth;
+                }
 
             default:
                 return SaslCode.Auth;

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Installs a self-contained skrouterd (ReadyToRun, linux-x64) under PREFIX (default /usr/local):
+#   PREFIX/lib/skrouterd/   the published files
+#   PREFIX/bin/skrouterd    on PATH (Skupper gateway bundles run `skrouterd` from PATH)
+set -euo pipefail
+cd "$(dirname "$0")/.."
+prefix="${1:-/usr/local}"
+dest="$prefix/lib/skrouterd"
+mkdir -p "$dest" "$prefix/bin"
+dotnet publish src/Router.Daemon/Router.Daemon.csproj -c Release -r linux-x64 --self-contained \
+    -p:PublishReadyToRun=true -p:DebugType=none -nologo -o "$dest"
+for tool in skrouterd skstat skmanage; do
+    if [ -x "$dest/$tool" ]; then
+        ln -sf "$dest/$tool" "$prefix/bin/$tool"
+    fi
+done
+echo "installed: $prefix/bin/skrouterd ($("$prefix/bin/skrouterd" -v))"
