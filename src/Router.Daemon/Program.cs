@@ -7,6 +7,7 @@ using Skrouterd.Config;
 using Skrouterd.Daemon;
 using Skrouterd.Hosting;
 using Skrouterd.Logging;
+using Skrouterd.Tcp;
 
 // skrouterd: command line and process lifetime (management-and-deployment.md §1.7).
 const string Argv0 = "skrouterd";
@@ -84,7 +85,13 @@ builder.Logging.ClearProviders().AddProvider(new RouterLoggerProvider(logState))
 builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddSingleton(logState);
-builder.Services.AddSingleton(sp => new RouterRuntime(config, sp.GetRequiredService<ILoggerFactory>(), logState, TimeProvider.System));
+builder.Services.AddSingleton(sp =>
+{
+    var runtime = new RouterRuntime(config, sp.GetRequiredService<ILoggerFactory>(), logState, TimeProvider.System);
+    bool drop = config.Router.Attributes.GetBoolean("dropTcpConnections") ?? false;
+    runtime.Adaptors.Add(new TcpAdaptorHost(new TcpAdaptor(runtime.Core, runtime.Server.FindSslProfile, drop)));
+    return runtime;
+});
 builder.Services.AddHostedService(sp => new RouterHostedService(sp.GetRequiredService<RouterRuntime>(), () =>
 {
     if (options.PidFile is not null && (options.Daemon || daemonChild))

@@ -53,6 +53,12 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
 
     public int WorkerThreads { get; }
 
+    /// <summary>Protocol adaptors serving their configuration entities (e.g. the TCP adaptor).</summary>
+    public List<IAdaptorEntityHost> Adaptors { get; } = [];
+
+    /// <summary>The adaptor serving an entity type, if any.</summary>
+    public IAdaptorEntityHost? AdaptorFor(string entityType) => Adaptors.FirstOrDefault(a => a.EntityTypes.Contains(entityType));
+
     /// <summary>Configures every entity and binds the listeners; throws <see cref="RouterStartupException"/> on failure.</summary>
     public void Start()
     {
@@ -163,12 +169,26 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
                 }
 
             default:
+                if (AdaptorFor(entity.TypeName) is { } adaptor)
+                {
+                    adaptor.Create(entity.TypeName, a);
+                    break;
+                }
+
                 Log.NotYetServed(_server, entity.ToString(), $"{entity.TypeName} entities are accepted but not served by this build yet");
                 break;
         }
     }
 
-    public Task StopAsync(TimeSpan grace) => Server.StopAsync(grace);
+    public Task StopAsync(TimeSpan grace)
+    {
+        foreach (var adaptor in Adaptors)
+        {
+            adaptor.Stop();
+        }
+
+        return Server.StopAsync(grace);
+    }
 
     public async ValueTask DisposeAsync() => await Server.DisposeAsync().ConfigureAwait(false);
 

@@ -42,7 +42,11 @@ internal sealed class ActionList
     public void IssueCredit(RouterLink link, int credit, bool drain = false) =>
         Add(new CoreAction { Kind = CoreActionKind.IssueCredit, Link = link, Credit = credit, Drain = drain });
 
-    public void Wake(RouterLink link) => Add(new CoreAction { Kind = CoreActionKind.Wake, Link = link });
+    public void Wake(RouterLink link, Delivery delivery)
+    {
+        delivery.AddRef();
+        Add(new CoreAction { Kind = CoreActionKind.Wake, Link = link, Delivery = delivery });
+    }
 
     private void Add(in CoreAction action)
     {
@@ -93,7 +97,7 @@ internal sealed class ActionList
                         a.Link.IssueCredit(a.Credit, a.Drain);
                         break;
                     case CoreActionKind.Wake:
-                        a.Link.Wake();
+                        a.Link.Wake(d!);
                         break;
                 }
             }

@@ -49,6 +49,16 @@ internal sealed class Address
     public long DeliveriesToContainer;
     public long DeliveriesFromContainer;
 
+    /// <summary>
+    /// Raised (outside any lock) when the address gains its first consumer (true) or loses its last (false).
+    /// Adaptor listeners open their sockets only while their address is reachable.
+    /// </summary>
+    public event Action<Address, bool>? ReachabilityChanged;
+
+    public void RaiseReachability(bool reachable) => ReachabilityChanged?.Invoke(this, reachable);
+
+    public bool HasReachabilityWatchers => ReachabilityChanged is not null;
+
     /// <summary>Adds a consumer; returns true if it is the first one.</summary>
     public bool AddConsumer(RouterLink link)
     {

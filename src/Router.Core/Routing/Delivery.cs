@@ -97,6 +97,9 @@ internal sealed class Delivery
     /// <summary>Incoming: routing has been done (or found impossible).</summary>
     public bool Routed { get; set; }
 
+    /// <summary>The in-process endpoint's object for this delivery (e.g. a TCP flow); cleared on release.</summary>
+    public object? Context { get; set; }
+
     public static Delivery RentIncoming(RouterLink link, Message message)
     {
         var d = s_pool.Rent();
@@ -142,7 +145,7 @@ internal sealed class Delivery
     }
 
     /// <summary>Wakes the owning link's connection (new content for an outgoing delivery).</summary>
-    public void WakeLink() => Link?.Wake();
+    public void WakeLink() => Link?.Wake(this);
 
     /// <summary>Outgoing: stop reading the message, releasing the blocks this cursor still references.</summary>
     public void ReleaseContent()
@@ -214,5 +217,6 @@ internal sealed class Delivery
         IngressTicks = 0;
         Address = null;
         Routed = false;
+        Context = null;
     }
 }

@@ -126,8 +126,12 @@ internal sealed class Message
         }
     }
 
-    /// <summary>Producer: returns a block with free space to fill in place (adaptors reading a socket), or null.</summary>
-    public ContentBlock? GetWritableTail(int sizeHint)
+    /// <summary>
+    /// Producer: returns a block with at least <paramref name="minFree"/> free bytes to fill in place (adaptors reading
+    /// a socket), creating one of <paramref name="sizeHint"/> bytes if needed; null once no consumer is left. When the
+    /// tail has too little room its unused bytes are left empty: readers stop at its committed length.
+    /// </summary>
+    public ContentBlock? GetWritableTail(int minFree, int sizeHint)
     {
         if (!_holding && Volatile.Read(ref _activeConsumers) == 0)
         {
@@ -135,7 +139,12 @@ internal sealed class Message
         }
 
         var tail = _tail;
-        return tail is not null && tail.Free > 0 ? tail : NewBlock(sizeHint);
+        if (tail is not null && tail.Free >= minFree)
+        {
+            return tail;
+        }
+
+        return NewBlock(Math.Max(sizeHint, minFree));
     }
 
     /// <summary>Producer: publishes bytes written in place into the tail block.</summary>
@@ -288,10 +297,11 @@ internal sealed class Message
         int copied = 0;
         for (var b = FirstBlock; b is not null && copied < destination.Length; b = b.Next)
         {
+            var next = b.Next; // read before the length: a block's length is final once its successor is linked
             int n = Math.Min(b.Length, destination.Length - copied);
             b.Data.AsSpan(0, n).CopyTo(destination[copied..]);
             copied += n;
-            if (n < b.Capacity)
+            if (next is null)
             {
                 break;
             }

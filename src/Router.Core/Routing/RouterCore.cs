@@ -230,6 +230,8 @@ internal sealed class RouterCore
             {
                 actions.IssueCredit(producer, producer.Capacity);
             }
+
+            address.RaiseReachability(true);
         }
     }
 
@@ -239,7 +241,34 @@ internal sealed class RouterCore
         var address = link.Address;
         if (address is not null)
         {
-            address.RemoveConsumer(link);
+            if (address.RemoveConsumer(link))
+            {
+                address.RaiseReachability(false);
+            }
+
+            RemoveIfUnused(address);
+        }
+    }
+
+    /// <summary>
+    /// Watches an address (by its string form) for reachability: the address is created and pinned so the callback
+    /// survives consumers coming and going. Returns the address and whether it is reachable now.
+    /// </summary>
+    public Address Watch(string address, Action<Address, bool> callback, out bool reachable)
+    {
+        var entry = GetOrCreate(KeyFor(address));
+        entry.Pinned = true;
+        entry.ReachabilityChanged += callback;
+        reachable = entry.HasConsumers;
+        return entry;
+    }
+
+    public void Unwatch(Address address, Action<Address, bool> callback)
+    {
+        address.ReachabilityChanged -= callback;
+        if (!address.HasReachabilityWatchers)
+        {
+            address.Pinned = false;
             RemoveIfUnused(address);
         }
     }

@@ -68,8 +68,8 @@ internal abstract class RouterLink
     /// <summary>Outgoing: queue a delivery for sending to the peer.</summary>
     public abstract void Deliver(Delivery delivery);
 
-    /// <summary>Outgoing: more content is available for a queued delivery.</summary>
-    public abstract void Wake();
+    /// <summary>Outgoing: more content (or its end) is available for <paramref name="delivery"/>.</summary>
+    public abstract void Wake(Delivery delivery);
 
     /// <summary>
     /// The peer delivery changed: set <paramref name="state"/> on <paramref name="delivery"/> (owned by this link) and,

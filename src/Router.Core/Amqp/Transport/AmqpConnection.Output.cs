@@ -375,7 +375,13 @@ internal sealed partial class AmqpConnection
             int available = block!.Length - d.CursorOffset;
             if (available == 0)
             {
-                var next = block.Next!;
+                // Only move on once the successor exists; the length is final then (re-read it first).
+                var next = block.Next;
+                if (next is null || block.Length > d.CursorOffset)
+                {
+                    continue;
+                }
+
                 block.Release(); // this cursor's reference; the batch pins what it sends
                 block = next;
                 d.CursorOffset = 0;

@@ -20,7 +20,7 @@ internal sealed class AmqpIncomingLink : AmqpLink
     public override void Deliver(Delivery delivery) =>
         throw new InvalidOperationException("deliveries are not sent on an incoming link");
 
-    public override void Wake()
+    public override void Wake(Delivery delivery)
     {
     }
 

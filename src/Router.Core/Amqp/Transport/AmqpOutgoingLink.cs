@@ -59,7 +59,7 @@ internal sealed class AmqpOutgoingLink : AmqpLink
 
     public override void Deliver(Delivery delivery) => Amqp.EnqueueOutgoing(this, delivery);
 
-    public override void Wake() => Amqp.SignalWriter();
+    public override void Wake(Delivery delivery) => Amqp.SignalWriter();
 
     public override void OnPeerUpdate(Delivery delivery, DeliveryState state, bool settled) =>
         Amqp.UpdateOutgoing(this, delivery, state, settled);

@@ -13,8 +13,8 @@ internal interface IInProcessHandler
     /// <summary>A new delivery for a receiver (its message may still be arriving).</summary>
     void OnDelivery(InProcessReceiver link, Delivery delivery);
 
-    /// <summary>More content (or the end) is available for deliveries of this receiver.</summary>
-    void OnContent(InProcessReceiver link);
+    /// <summary>More content (or the end) is available for <paramref name="delivery"/> of this receiver.</summary>
+    void OnContent(InProcessReceiver link, Delivery delivery);
 
     /// <summary>The other side changed a delivery's state or settled it.</summary>
     void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled);

@@ -43,7 +43,7 @@ internal sealed class InProcessReceiver : RouterLink
         _handler.OnDelivery(this, delivery);
     }
 
-    public override void Wake() => _handler.OnContent(this);
+    public override void Wake(Delivery delivery) => _handler.OnContent(this, delivery);
 
     public override void OnPeerUpdate(Delivery delivery, DeliveryState state, bool settled) =>
         _handler.OnUpdate(this, delivery, state, settled);

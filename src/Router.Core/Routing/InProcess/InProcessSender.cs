@@ -72,7 +72,7 @@ internal sealed class InProcessSender : RouterLink
     public override void Deliver(Delivery delivery) =>
         throw new InvalidOperationException("deliveries are not sent to an in-process sender");
 
-    public override void Wake()
+    public override void Wake(Delivery delivery)
     {
     }
 

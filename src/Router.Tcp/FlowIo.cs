@@ -1,0 +1,27 @@
+namespace Skrouterd.Tcp;
+
+/// <summary>The byte stream of one side of a TCP flow: a plain socket or TLS over one.</summary>
+internal abstract class FlowIo
+{
+    /// <summary>Peer address `ip:port`.</summary>
+    public abstract string RemoteAddress { get; }
+
+    /// <summary>Waits until bytes (or the end of the stream) can be read, without holding a buffer.</summary>
+    public abstract ValueTask WaitReadableAsync(CancellationToken ct);
+
+    /// <summary>How many bytes a read would return now (a hint for sizing the buffer).</summary>
+    public abstract int ReadableHint { get; }
+
+    public abstract ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct);
+
+    public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct);
+
+    /// <summary>Half-close: no more bytes will be written (TCP FIN).</summary>
+    public abstract ValueTask ShutdownWriteAsync();
+
+    /// <summary>Closes the stream; with <paramref name="reset"/> the peer sees a reset rather than a FIN.</summary>
+    public abstract void Close(bool reset);
+
+    /// <summary>The ALPN protocol negotiated by TLS, if any.</summary>
+    public virtual string? ApplicationProtocol => null;
+}

@@ -1,0 +1,104 @@
+using Microsoft.Extensions.Logging;
+using Skrouterd.Amqp.Framing;
+using Skrouterd.Routing;
+using Skrouterd.Routing.InProcess;
+
+namespace Skrouterd.Tcp;
+
+/// <summary>
+/// The listener side of a flow (adaptors.md §2.2): the client's connection becomes the client→server message to the
+/// service address, sent at once (before any client byte) so the far side connects to its server immediately; the
+/// server→client message arrives on a dynamic reply-to address of our own.
+/// </summary>
+internal sealed class IngressFlow : TcpFlow
+{
+    private readonly TcpAdaptorListener _listener;
+    private Address? _replyAddress;
+
+    public IngressFlow(TcpAdaptorListener listener, FlowIo io)
+        : base(listener.Adaptor, io, listener.Options.Address, listener.Counters)
+    {
+        _listener = listener;
+        GlobalId = listener.Options.SiteId is null ? io.RemoteAddress : $"{io.RemoteAddress}@{listener.Options.SiteId}";
+    }
+
+    public override bool IsIngress => true;
+
+    public async Task RunAsync()
+    {
+        var core = Adaptor.Core;
+        var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", Io.RemoteAddress, incoming: true, register: true,
+            onForceClose: (_, _) => Abort());
+        Connection = connection;
+        Interlocked.Increment(ref Counters.ConnectionsOpened);
+        Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
+
+        var actions = ActionList.Current;
+        Receiver = new InProcessReceiver(connection, $"{FlowId}-reply", this);
+        (string replyTo, _replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
+        core.BindConsumer(Receiver, _replyAddress, actions);
+        actions.Run();
+
+        var service = core.GetOrCreate(core.KeyFor(Address));
+        Sender = new InProcessSender(connection, $"{FlowId}-out", this);
+        int credit = core.BindProducer(Sender, service);
+        if (credit == 0)
+        {
+            Log.NoService(ConnectionIdText, Address);
+            Abort();
+            return;
+        }
+
+        var head = new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).Encode();
+        var message = Message.Rent(null);
+        message.Append(head, head.Length);
+        OutMessage = message;
+        OutDelivery = Sender.Send(message, service, presettled: false, out int fanout);
+        if (fanout == 0)
+        {
+            Log.NoService(ConnectionIdText, Address);
+            Abort();
+            return;
+        }
+
+        await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+    }
+
+    public override void OnDelivery(InProcessReceiver link, Delivery delivery)
+    {
+        if (InDelivery is null && !IsFinished)
+        {
+            SetInDelivery(delivery);
+            return;
+        }
+
+        link.Settle(delivery, DeliveryState.Released);
+    }
+
+    protected override bool AcceptIncomingHead(StreamHead head)
+    {
+        if (head.ContentType is not null)
+        {
+            Log.WrongEncapsulation(ConnectionIdText, "tcpListener (wrong outgoing encapsulation)");
+            RejectIncoming("Misconfigured tcpListener (wrong outgoing encapsulation)");
+            return false;
+        }
+
+        return true;
+    }
+
+    protected override void OnFinished()
+    {
+        Sender?.Detach();
+        if (Receiver is { } r)
+        {
+            r.Detach();
+        }
+
+        Connection?.Unregister();
+        if (Adaptor.Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.FlowEnded(ConnectionIdText, BytesIn, BytesOut);
+        }
+    }
+}

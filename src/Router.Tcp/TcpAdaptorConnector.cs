@@ -1,0 +1,118 @@
+using System.Net.Security;
+using System.Net.Sockets;
+using Skrouterd.Amqp.Framing;
+using Skrouterd.Routing;
+using Skrouterd.Routing.InProcess;
+using Skrouterd.Server;
+
+namespace Skrouterd.Tcp;
+
+/// <summary>
+/// A `tcpConnector` (adaptors.md §1.4, §2.2): a permanent consumer link on the service address (shown as the
+/// `egress-dispatch` connection), created at configuration time whatever the server's state; every delivery on it is a
+/// new flow with its own server connection. Each open flow is an unsettled delivery on this link, which is what the
+/// balanced forwarder counts when it spreads flows over connectors.
+/// </summary>
+internal sealed class TcpAdaptorConnector : IInProcessHandler
+{
+    private InProcessConnection? _dispatch;
+
+    public TcpAdaptorConnector(TcpAdaptor adaptor, TcpConnectorOptions options)
+    {
+        Adaptor = adaptor;
+        Options = options;
+    }
+
+    public TcpAdaptor Adaptor { get; }
+
+    public TcpConnectorOptions Options { get; }
+
+    public TcpEndpointCounters Counters { get; } = new();
+
+    public InProcessReceiver Receiver { get; private set; } = null!;
+
+    public void Start()
+    {
+        var core = Adaptor.Core;
+        _dispatch = new InProcessConnection(core, "tcp", "TcpAdaptor", "egress-dispatch", incoming: false, register: true);
+        Receiver = new InProcessReceiver(_dispatch, $"{Options.Name}-dispatch", this) { Capacity = 250 };
+        var address = core.GetOrCreate(core.KeyFor(Options.Address));
+        var actions = ActionList.Current;
+        core.BindConsumer(Receiver, address, actions);
+        actions.Run();
+    }
+
+    /// <summary>Stops taking new flows at once (the consumer link goes away); live flows continue unless dropped.</summary>
+    public void Stop()
+    {
+        Receiver.Detach();
+        _dispatch?.Unregister();
+    }
+
+    public void OnDelivery(InProcessReceiver link, Delivery delivery)
+    {
+        var flow = new EgressFlow(this, delivery);
+        Adaptor.Track(flow);
+        ThreadPool.UnsafeQueueUserWorkItem(static f => _ = f.RunAsync(), flow, preferLocal: false);
+    }
+
+    public void OnContent(InProcessReceiver link, Delivery delivery) => (delivery.Context as TcpFlow)?.WakeWriter();
+
+    public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
+    {
+        // The producer settled (or aborted) its stream: the flow sees the end in the message itself.
+        (delivery.Context as TcpFlow)?.WakeWriter();
+    }
+
+    public void OnCredit(InProcessSender link, int credit, bool drain)
+    {
+    }
+
+    /// <summary>Opens a connection to the server; TLS (SNI = host) with the single ALPN protocol the client chose.</summary>
+    public async Task<FlowIo> ConnectAsync(string? alpn, CancellationToken ct)
+    {
+        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        try
+        {
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
+            timeout.CancelAfter(TimeSpan.FromSeconds(30));
+            await socket.ConnectAsync(Options.Host, PortNames.Resolve(Options.Port), timeout.Token).ConfigureAwait(false);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
+        var io = new SocketFlowIo(socket);
+        if (Options.SslProfile is null)
+        {
+            return io;
+        }
+
+        var profile = Adaptor.Profiles(Options.SslProfile) ?? throw new InvalidOperationException($"sslProfile {Options.SslProfile} not found");
+        var ssl = new SslStream(new NetworkStream(socket, ownsSocket: false), leaveInnerStreamOpen: true);
+        var certificate = profile.LoadCertificate();
+        var options = new SslClientAuthenticationOptions
+        {
+            TargetHost = Options.Host,
+            ClientCertificates = certificate is null ? null : [certificate],
+            ApplicationProtocols = alpn is null ? null : [new SslApplicationProtocol(alpn)],
+            CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = (_, cert, _, errors) => profile.ValidatePeer(cert, errors, Options.VerifyHostname, out _),
+        };
+        CipherSuitesPolicyFactory.Apply(profile, options);
+        try
+        {
+            await ssl.AuthenticateAsClientAsync(options, ct).ConfigureAwait(false);
+        }
+        catch
+        {
+            ssl.Dispose();
+            io.Close(reset: false);
+            throw;
+        }
+
+        return new TlsFlowIo(ssl, io);
+    }
+}

@@ -1,0 +1,425 @@
+using System.Buffers.Binary;
+using System.Net.Sockets;
+using Microsoft.Extensions.Logging;
+using Skrouterd.Amqp.Codec;
+using Skrouterd.Amqp.Framing;
+using Skrouterd.Amqp.Transport;
+using Skrouterd.Buffers;
+using Skrouterd.Routing;
+using Skrouterd.Routing.InProcess;
+
+namespace Skrouterd.Tcp;
+
+/// <summary>
+/// One side of a TCP flow (adaptors.md §2.2–§2.7, legacy encapsulation): a socket and two streaming messages.
+/// The read loop moves socket bytes into the outgoing message as data sections, reading straight into the message's
+/// blocks (no copy); the write loop writes the incoming message's data sections to the socket straight from its
+/// blocks. The byte window: the writer reports progress as non-terminal `received` states every
+/// <see cref="AckWindow"/> bytes; the reader stops while <see cref="MaxUnacked"/> bytes are unacknowledged.
+/// When both directions are done the socket is closed, the incoming delivery settled (accepted if it reached its end,
+/// else modified) and the outgoing message completed (never aborted).
+/// </summary>
+internal abstract partial class TcpFlow : IInProcessHandler
+{
+    /// <summary>Bytes read but not acknowledged before reading stops (the C router's TCP_MAX_CAPACITY).</summary>
+    public const long MaxUnacked = 1_459_620;
+
+    /// <summary>Bytes written between two `received` updates (TCP_ACK_WINDOW).</summary>
+    public const long AckWindow = MaxUnacked / 4;
+
+    private const int SectionHeaderLength = 8;
+    private const int MaxRead = 64 * 1024;
+
+    private readonly AsyncSignal _windowSignal = new();
+    private readonly AsyncSignal _contentSignal = new();
+    private readonly DataSectionReader _sections = new();
+    private readonly CancellationTokenSource _abort = new();
+    private readonly TaskCompletionSource _inDeliveryArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private long _acked;
+    private volatile bool _windowDisabled;
+    private long _lastAckSent;
+    private int _finished;
+
+    protected TcpFlow(TcpAdaptor adaptor, FlowIo io, string address, TcpEndpointCounters counters)
+    {
+        Adaptor = adaptor;
+        Io = io;
+        Address = address;
+        Counters = counters;
+        FlowId = adaptor.NextFlowId();
+        StartedAt = adaptor.Core.Clock.GetUtcNow();
+    }
+
+    public TcpAdaptor Adaptor { get; }
+
+    public FlowIo Io { get; }
+
+    /// <summary>The service address.</summary>
+    public string Address { get; }
+
+    public TcpEndpointCounters Counters { get; }
+
+    public string FlowId { get; }
+
+    /// <summary>`ip:port[@siteId]` of the client (the C router's global id); the name of the tcpConnection row.</summary>
+    public string GlobalId { get; protected set; } = "";
+
+    public abstract bool IsIngress { get; }
+
+    public InProcessConnection? Connection { get; protected set; }
+
+    public DateTimeOffset StartedAt { get; }
+
+    public long BytesIn;
+    public long BytesOut;
+    public long LastInTick;
+    public long LastOutTick;
+
+    protected ILogger Log => Adaptor.Log;
+
+    protected InProcessSender? Sender { get; set; }
+
+    protected Message? OutMessage { get; set; }
+
+    /// <summary>Our outgoing stream's delivery (we hold one reference until the flow ends).</summary>
+    protected Delivery? OutDelivery { get; set; }
+
+    /// <summary>The receiver the incoming stream arrives on.</summary>
+    protected InProcessReceiver? Receiver { get; set; }
+
+    protected Delivery? InDelivery { get; private set; }
+
+    protected CancellationToken Aborted => _abort.Token;
+
+    public bool IsFinished => Volatile.Read(ref _finished) != 0;
+
+    /// <summary>Makes <paramref name="d"/> the incoming stream (a reference is already held for us by the receiver).</summary>
+    protected void SetInDelivery(Delivery d)
+    {
+        d.Context = this;
+        InDelivery = d;
+        _inDeliveryArrived.TrySetResult();
+        _contentSignal.Set();
+    }
+
+    // ---- socket → outgoing message ---------------------------------------------------------------------------
+
+    protected async Task ReadLoopAsync()
+    {
+        var message = OutMessage!;
+        try
+        {
+            while (!Aborted.IsCancellationRequested)
+            {
+                while (!_windowDisabled && BytesIn - Interlocked.Read(ref _acked) >= MaxUnacked)
+                {
+                    await _windowSignal.WaitAsync().ConfigureAwait(false);
+                    if (IsFinished)
+                    {
+                        return;
+                    }
+                }
+
+                await Io.WaitReadableAsync(Aborted).ConfigureAwait(false);
+                int size = Math.Clamp(Io.ReadableHint + SectionHeaderLength, 256, MaxRead + SectionHeaderLength);
+                var block = message.GetWritableTail(SectionHeaderLength + 1, size);
+                if (block is null)
+                {
+                    return; // nobody reads our stream any more
+                }
+
+                var free = block.FreeMemory;
+                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), Aborted).ConfigureAwait(false);
+                if (n == 0)
+                {
+                    break;
+                }
+
+                // A data section header in front of the bytes just read: 00 53 75 b0 <length:uint32>.
+                var header = free.Span;
+                header[0] = FormatCode.Described;
+                header[1] = FormatCode.SmallULong;
+                header[2] = (byte)Descriptors.Data;
+                header[3] = FormatCode.Binary32;
+                BinaryPrimitives.WriteInt32BigEndian(header[4..], n);
+                message.CommitTail(SectionHeaderLength + n);
+                message.WakeConsumers();
+                Interlocked.Add(ref BytesIn, n);
+                Interlocked.Add(ref Counters.BytesIn, n);
+                LastInTick = Adaptor.Core.Ticks;
+            }
+
+            OnReadEnded(failed: false);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            OnReadEnded(failed: !Aborted.IsCancellationRequested);
+        }
+    }
+
+    // ---- incoming message → socket ---------------------------------------------------------------------------
+
+    protected async Task WriteLoopAsync()
+    {
+        try
+        {
+            if (IncomingHead is null && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
+            {
+                return;
+            }
+
+            var d = InDelivery!;
+
+            while (!Aborted.IsCancellationRequested)
+            {
+                var chunk = _sections.Next(d);
+                if (chunk.Length > 0)
+                {
+                    await Io.WriteAsync(chunk, Aborted).ConfigureAwait(false);
+                    _sections.Consume(d, chunk.Length);
+                    Interlocked.Add(ref BytesOut, chunk.Length);
+                    Interlocked.Add(ref Counters.BytesOut, chunk.Length);
+                    LastOutTick = Adaptor.Core.Ticks;
+                    if (BytesOut - _lastAckSent >= AckWindow)
+                    {
+                        _lastAckSent = BytesOut;
+                        Receiver!.Settle(d, DeliveryState.Received(0, (ulong)BytesOut), settle: false);
+                    }
+
+                    continue;
+                }
+
+                if (_sections.IsInvalid)
+                {
+                    Log.InvalidBody(ConnectionIdText);
+                    break;
+                }
+
+                if (_sections.IsAtEnd(d) || d.Message!.IsAborted)
+                {
+                    break;
+                }
+
+                await _contentSignal.WaitAsync().ConfigureAwait(false);
+            }
+
+            await Io.ShutdownWriteAsync().ConfigureAwait(false);
+            OnWriteEnded(failed: false);
+        }
+        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
+        {
+            OnWriteEnded(failed: !Aborted.IsCancellationRequested);
+        }
+    }
+
+    /// <summary>The incoming stream's head, once read.</summary>
+    protected StreamHead? IncomingHead { get; private set; }
+
+    /// <summary>Waits for the incoming stream, reads and checks its head; null when the flow must stop.</summary>
+    protected async Task<StreamHead?> ReadIncomingHeadAsync()
+    {
+        try
+        {
+            await _inDeliveryArrived.Task.WaitAsync(Aborted).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            return null;
+        }
+
+        var d = InDelivery!;
+        return await SkipHeadAsync(d).ConfigureAwait(false) ? IncomingHead : null;
+    }
+
+    /// <summary>Reads and checks the incoming stream's head; false when the flow must stop.</summary>
+    private async Task<bool> SkipHeadAsync(Delivery d)
+    {
+        var buffer = new byte[1024];
+        while (true)
+        {
+            int n = ContentReader.CopyAhead(d, buffer);
+            var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
+            if (result == StreamHead.ParseResult.Complete)
+            {
+                if (!AcceptIncomingHead(head!))
+                {
+                    return false;
+                }
+
+                ContentReader.Advance(d, length);
+                IncomingHead = head;
+                return true;
+            }
+
+            if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
+            {
+                RejectIncoming("Malformed TCP message");
+                return false;
+            }
+
+            if (n == buffer.Length)
+            {
+                buffer = new byte[buffer.Length * 4];
+                continue;
+            }
+
+            await _contentSignal.WaitAsync().ConfigureAwait(false);
+            if (Aborted.IsCancellationRequested)
+            {
+                return false;
+            }
+        }
+    }
+
+    /// <summary>Checks the head of the incoming stream (encapsulation); false stops the flow.</summary>
+    protected abstract bool AcceptIncomingHead(StreamHead head);
+
+    /// <summary>The incoming stream cannot be used: reject it and end the flow.</summary>
+    protected void RejectIncoming(string description)
+    {
+        Log.MalformedMessage(ConnectionIdText, description);
+        if (InDelivery is { } d && Receiver is { } r)
+        {
+            InDelivery = null;
+            r.Settle(d, DeliveryState.Rejected(new AmqpError(AmqpErrors.DecodeError, description)));
+        }
+
+        Abort();
+    }
+
+    protected string ConnectionIdText => Connection is null ? "[C?]" : $"[C{Connection.Identity}]";
+
+    // ---- state ---------------------------------------------------------------------------------------------------
+
+    private int _readEnded;
+    private int _writeEnded;
+
+    private void OnReadEnded(bool failed)
+    {
+        Interlocked.Exchange(ref _readEnded, 1);
+        if (!failed && OutMessage is { } m && !m.IsFinished)
+        {
+            // The peer half-closed: the outgoing stream ends normally.
+            m.Complete();
+            m.WakeConsumers();
+        }
+
+        if (failed)
+        {
+            Abort();
+            return;
+        }
+
+        TryFinish();
+    }
+
+    private void OnWriteEnded(bool failed)
+    {
+        Interlocked.Exchange(ref _writeEnded, 1);
+        if (failed)
+        {
+            Abort();
+            return;
+        }
+
+        TryFinish();
+    }
+
+    private void TryFinish()
+    {
+        if (Volatile.Read(ref _readEnded) == 1 && Volatile.Read(ref _writeEnded) == 1)
+        {
+            Finish(reset: false);
+        }
+    }
+
+    /// <summary>Ends the flow now (socket error, or an outcome that forbids going on).</summary>
+    public void Abort() => Finish(reset: true);
+
+    /// <summary>Closes the socket and settles both streams; runs once.</summary>
+    protected void Finish(bool reset)
+    {
+        if (Interlocked.Exchange(ref _finished, 1) != 0)
+        {
+            return;
+        }
+
+        _abort.Cancel();
+        Io.Close(reset);
+        _windowSignal.Set();
+        _contentSignal.Set();
+        if (OutMessage is { } m && !m.IsFinished)
+        {
+            m.Complete();
+            m.WakeConsumers();
+        }
+
+        if (InDelivery is { } d && Receiver is { } receiver)
+        {
+            InDelivery = null;
+            bool complete = d.Message!.IsComplete && _sections.IsAtEnd(d);
+            receiver.Settle(d, complete ? DeliveryState.Accepted : DeliveryState.Modified(deliveryFailed: true, undeliverableHere: false));
+        }
+
+        OutDelivery?.Release();
+        OutDelivery = null;
+        OnFinished();
+        ActionList.Current.Run();
+        Interlocked.Increment(ref Counters.ConnectionsClosed);
+        Adaptor.Forget(this);
+    }
+
+    /// <summary>Side-specific clean-up (detach own links, unregister the connection).</summary>
+    protected abstract void OnFinished();
+
+    // ---- router callbacks ------------------------------------------------------------------------------------
+
+    public abstract void OnDelivery(InProcessReceiver link, Delivery delivery);
+
+    public void OnContent(InProcessReceiver link, Delivery delivery) => _contentSignal.Set();
+
+    public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
+    {
+        if (delivery != OutDelivery || IsFinished)
+        {
+            return;
+        }
+
+        if (state.Kind == DeliveryStateKind.Received)
+        {
+            long offset = (long)state.SectionOffset;
+            if (offset > Interlocked.Read(ref _acked))
+            {
+                Interlocked.Exchange(ref _acked, offset);
+                _windowSignal.Set();
+            }
+        }
+
+        if (settled || state.IsTerminal)
+        {
+            if (state.Kind == DeliveryStateKind.Accepted)
+            {
+                _windowDisabled = true;
+                _windowSignal.Set();
+            }
+            else if (state.IsTerminal || settled)
+            {
+                OnOutgoingRefused(state);
+            }
+        }
+    }
+
+    /// <summary>The far side refused our stream (released: no server; rejected; modified): close at once.</summary>
+    protected virtual void OnOutgoingRefused(DeliveryState state)
+    {
+        Log.StreamRefused(ConnectionIdText, state.ToString());
+        Abort();
+    }
+
+    public virtual void OnCredit(InProcessSender link, int credit, bool drain)
+    {
+    }
+
+    /// <summary>Wakes the writer (used by the connector for deliveries of its shared receiver).</summary>
+    public void WakeWriter() => _contentSignal.Set();
+}
