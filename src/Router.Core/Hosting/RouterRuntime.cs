@@ -2,6 +2,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Skrouterd.Config;
 using Skrouterd.Logging;
+using Skrouterd.Management;
 using Skrouterd.Routing;
 using Skrouterd.Server;
 
@@ -37,6 +38,14 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         };
         WorkerThreads = (int)(router.GetInteger("workerThreads") ?? 4);
         Server = new RouterServer(Core, new SaslUserDatabase(router.GetString("saslConfigDir"), router.GetString("saslConfigName")));
+        Agent = new ManagementAgent(new ManagementContext(Core)
+        {
+            Server = Server,
+            LogState = logState,
+            Config = config,
+            WorkerThreads = WorkerThreads,
+            Adaptors = Adaptors,
+        });
         _router = Core.Logs.Router;
         _server = Core.Logs.Server;
         _connMgr = Core.Logs.ConnMgr;
@@ -52,6 +61,9 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
     public RouterServer Server { get; }
 
     public int WorkerThreads { get; }
+
+    /// <summary>The `$management` agent (activated by <see cref="Start"/>).</summary>
+    public ManagementAgent Agent { get; }
 
     /// <summary>Protocol adaptors serving their configuration entities (e.g. the TCP adaptor).</summary>
     public List<IAdaptorEntityHost> Adaptors { get; } = [];
@@ -77,6 +89,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         }
 
         Log.Version(_router, RouterInfo.Version);
+        Agent.Activate();
         foreach (var entity in Config.Entities)
         {
             try
@@ -190,7 +203,11 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
         return Server.StopAsync(grace);
     }
 
-    public async ValueTask DisposeAsync() => await Server.DisposeAsync().ConfigureAwait(false);
+    public async ValueTask DisposeAsync()
+    {
+        await Agent.DisposeAsync().ConfigureAwait(false);
+        await Server.DisposeAsync().ConfigureAwait(false);
+    }
 
     private static partial class Log
     {
