@@ -164,11 +164,6 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
 
     void IInProcessHandler.OnDelivery(InProcessReceiver link, Delivery delivery)
     {
-        if (link.Address is { } address)
-        {
-            Interlocked.Increment(ref address.DeliveriesToContainer);
-        }
-
         var work = new Work(link, delivery, IsNew: true);
         if (!_queue.Writer.TryWrite(work))
         {
@@ -283,11 +278,22 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
             AgentLog.BadRequestMessage(Context.AgentLog, e.Message);
         }
 
-        // The C router accepts every request delivery, whatever becomes of it.
-        link.Settle(delivery, DeliveryState.Accepted);
-        if (request is not null)
+        // The C router accepts every request delivery, whatever becomes of it, once it has been handled (so a
+        // QUERY of router.link sees the request itself unsettled, as with the C router).
+        try
         {
-            Answer(request, requester);
+            if (request is not null)
+            {
+                Answer(request, requester);
+            }
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.Unexpected(Context.AgentLog, e);
+        }
+        finally
+        {
+            link.Settle(delivery, DeliveryState.Accepted);
         }
     }
 

@@ -18,12 +18,13 @@ internal static class Forwarder
         var consumers = address.Consumers;
         bool presettled = incoming.Presettled || incoming.RemotelySettled;
         int fanout = 0;
+        int subscriptions = 0;
 
         if (consumers.Length > 0)
         {
             if (TreatmentNames.IsMulticast(address.Treatment))
             {
-                fanout = RouteMulticast(incoming, consumers, presettled, actions);
+                fanout = RouteMulticast(incoming, consumers, presettled, actions, ref subscriptions);
             }
             else
             {
@@ -43,22 +44,34 @@ internal static class Forwarder
                     }
 
                     fanout = 1;
+                    subscriptions = IsSubscription(chosen) ? 1 : 0;
                 }
             }
         }
 
         message.DropHold();
         incoming.Routed = true;
-        if (fanout > 0)
+        if (fanout > subscriptions)
         {
-            Interlocked.Add(ref address.DeliveriesEgress, fanout);
-            Interlocked.Add(ref core.Counters.DeliveriesEgress, fanout);
+            Interlocked.Add(ref address.DeliveriesEgress, fanout - subscriptions);
+            Interlocked.Add(ref core.Counters.DeliveriesEgress, fanout - subscriptions);
+        }
+
+        if (subscriptions > 0)
+        {
+            Interlocked.Add(ref address.DeliveriesToContainer, subscriptions);
         }
 
         return fanout;
     }
 
-    private static int RouteMulticast(Delivery incoming, RouterLink[] consumers, bool presettled, ActionList actions)
+    /// <summary>
+    /// The router's own in-process subscriptions (the management agent: an unregistered in-process connection) are
+    /// counted as deliveriesToContainer, not egress, as the C router counts its core subscriptions.
+    /// </summary>
+    private static bool IsSubscription(RouterLink link) => link.Connection is InProcess.InProcessConnection { IsRegistered: false };
+
+    private static int RouteMulticast(Delivery incoming, RouterLink[] consumers, bool presettled, ActionList actions, ref int subscriptions)
     {
         if (!presettled)
         {
@@ -86,6 +99,10 @@ internal static class Forwarder
             }
 
             fanout++;
+            if (IsSubscription(link))
+            {
+                subscriptions++;
+            }
         }
 
         return fanout;

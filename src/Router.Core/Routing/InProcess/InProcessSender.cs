@@ -39,7 +39,11 @@ internal sealed class InProcessSender : RouterLink
         else
         {
             fanout = Forwarder.Route(Connection.Core, d, address, actions);
-            Interlocked.Increment(ref address.DeliveriesIngress);
+            if (((InProcessConnection)Connection).IsRegistered)
+            {
+                Interlocked.Increment(ref address.DeliveriesIngress); // the management agent's replies are not ingress
+            }
+
             Interlocked.Increment(ref address.DeliveriesFromContainer);
         }
 
