@@ -73,94 +73,94 @@ internal sealed partial class PythonAgent
         switch (type.Name)
         {
             case "listener":
-            {
-                var options = EntityOptions.ToListener(a);
-                if (options.SslProfile is not null && server is not null && server.FindSslProfile(options.SslProfile) is null)
                 {
-                    throw ManagementException.BadRequest($"Invalid listener configuration: sslProfile '{options.SslProfile}' not found");
-                }
+                    var options = EntityOptions.ToListener(a);
+                    if (options.SslProfile is not null && server is not null && server.FindSslProfile(options.SslProfile) is null)
+                    {
+                        throw ManagementException.BadRequest($"Invalid listener configuration: sslProfile '{options.SslProfile}' not found");
+                    }
 
-                AgentLog.ListenerOrConnector(_context.ConnMgrLog, "Configured ", "Listener", options.HostPort,
-                    ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(options.Http, options.SslProfile));
-                if (server is not null && !options.Http)
-                {
-                    try
+                    AgentLog.ListenerOrConnector(_context.ConnMgrLog, "Configured ", "Listener", options.HostPort,
+                        ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(options.Http, options.SslProfile));
+                    if (server is not null && !options.Http)
                     {
-                        server.AddListener(options);
+                        try
+                        {
+                            server.AddListener(options);
+                        }
+                        catch (SocketException e)
+                        {
+                            AgentLog.ListenFailed(_context.AgentLog, options.HostPort, e.Message);
+                            throw ManagementException.BadRequest($"Listen on {options.HostPort} failed: {e.Message}");
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            throw ManagementException.BadRequest(e.Message);
+                        }
                     }
-                    catch (SocketException e)
-                    {
-                        AgentLog.ListenFailed(_context.AgentLog, options.HostPort, e.Message);
-                        throw ManagementException.BadRequest($"Listen on {options.HostPort} failed: {e.Message}");
-                    }
-                    catch (InvalidOperationException e)
-                    {
-                        throw ManagementException.BadRequest(e.Message);
-                    }
-                }
 
-                return new ListenerEntity(_context, type, attributes, options);
-            }
+                    return new ListenerEntity(_context, type, attributes, options);
+                }
 
             case "connector":
-            {
-                var options = EntityOptions.ToConnector(a);
-                AgentLog.ListenerOrConnector(_context.ConnMgrLog, "Configured ", "Connector", options.HostPort,
-                    ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(false, options.SslProfile));
-                if (server is not null)
                 {
-                    try
+                    var options = EntityOptions.ToConnector(a);
+                    AgentLog.ListenerOrConnector(_context.ConnMgrLog, "Configured ", "Connector", options.HostPort,
+                        ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(false, options.SslProfile));
+                    if (server is not null)
                     {
-                        server.AddConnector(options);
+                        try
+                        {
+                            server.AddConnector(options);
+                        }
+                        catch (InvalidOperationException e)
+                        {
+                            throw ManagementException.BadRequest(e.Message);
+                        }
                     }
-                    catch (InvalidOperationException e)
-                    {
-                        throw ManagementException.BadRequest(e.Message);
-                    }
-                }
 
-                return new ConnectorEntity(_context, type, attributes, options);
-            }
+                    return new ConnectorEntity(_context, type, attributes, options);
+                }
 
             case "sslProfile":
-            {
-                var profile = EntityOptions.ToSslProfile(a);
-                if (server is not null && !server.AddSslProfile(profile))
                 {
-                    throw ManagementException.BadRequest($"An sslProfile named {profile.Name} already exists");
-                }
+                    var profile = EntityOptions.ToSslProfile(a);
+                    if (server is not null && !server.AddSslProfile(profile))
+                    {
+                        throw ManagementException.BadRequest($"An sslProfile named {profile.Name} already exists");
+                    }
 
-                AgentLog.SslProfileCreated(_context.ConnMgrLog, profile.Name);
-                return new SslProfileEntity(_context, type, attributes, profile.Name);
-            }
+                    AgentLog.SslProfileCreated(_context.ConnMgrLog, profile.Name);
+                    return new SslProfileEntity(_context, type, attributes, profile.Name);
+                }
 
             case "tcpListener":
             case "tcpConnector":
             case "httpListener":
             case "httpConnector":
-            {
-                string invalid = AdaptorRequirements.InvalidConfigurationText(type);
-                if (AdaptorRequirements.FindMissing(type, a) is { } missing)
                 {
-                    AgentLog.AdaptorRefused(_context.AgentLog, type.Name, $"attribute '{missing}' is required");
-                    throw ManagementException.BadRequest(invalid);
-                }
-
-                if (_context.AdaptorFor(type.Name) is { } adaptor)
-                {
-                    try
+                    string invalid = AdaptorRequirements.InvalidConfigurationText(type);
+                    if (AdaptorRequirements.FindMissing(type, a) is { } missing)
                     {
-                        adaptor.Create(type.Name, a);
-                    }
-                    catch (Exception e) when (e is InvalidOperationException or ArgumentException or SocketException or IOException)
-                    {
-                        AgentLog.AdaptorRefused(_context.AgentLog, type.Name, e.Message);
+                        AgentLog.AdaptorRefused(_context.AgentLog, type.Name, $"attribute '{missing}' is required");
                         throw ManagementException.BadRequest(invalid);
                     }
-                }
 
-                return new AdaptorEntity(_context, type, attributes, AdaptorEntity.AdaptorNameOf(a));
-            }
+                    if (_context.AdaptorFor(type.Name) is { } adaptor)
+                    {
+                        try
+                        {
+                            adaptor.Create(type.Name, a);
+                        }
+                        catch (Exception e) when (e is InvalidOperationException or ArgumentException or SocketException or IOException)
+                        {
+                            AgentLog.AdaptorRefused(_context.AgentLog, type.Name, e.Message);
+                            throw ManagementException.BadRequest(invalid);
+                        }
+                    }
+
+                    return new AdaptorEntity(_context, type, attributes, AdaptorEntity.AdaptorNameOf(a));
+                }
 
             default:
                 return new AgentEntity(type, attributes);
