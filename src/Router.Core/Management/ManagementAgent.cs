@@ -51,6 +51,7 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
     private Task _loop = Task.CompletedTask;
     private int _contentMissed;
     private int _disposed;
+    private long _requestCount;
     private bool _activated;
 
     public ManagementAgent(ManagementContext context)
@@ -70,8 +71,6 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
 
     /// <summary>Requests answered (or dropped) so far.</summary>
     public long RequestCount => Interlocked.Read(ref _requestCount);
-
-    private long _requestCount;
 
     /// <summary>
     /// Lists the configuration's entities, subscribes to the management addresses and starts the request loop.
@@ -201,11 +200,11 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
                 if (work.IsNew)
                 {
                     _partial[work.Delivery] = new ArrayBufferWriter<byte>(256);
-                    Pump(work.Link, work.Delivery);
+                    SafePump(work.Link, work.Delivery);
                 }
                 else if (_partial.ContainsKey(work.Delivery))
                 {
-                    Pump(work.Link, work.Delivery);
+                    SafePump(work.Link, work.Delivery);
                 }
             }
 
@@ -214,8 +213,25 @@ internal sealed partial class ManagementAgent : IInProcessHandler, IAsyncDisposa
                 ReleaseOverflow();
                 foreach (var d in _partial.Keys.ToArray())
                 {
-                    Pump((InProcessReceiver)d.Link!, d);
+                    SafePump((InProcessReceiver)d.Link!, d);
                 }
+            }
+        }
+    }
+
+    /// <summary>The loop's boundary: a failure with one request is logged and that request released.</summary>
+    private void SafePump(InProcessReceiver link, Delivery delivery)
+    {
+        try
+        {
+            Pump(link, delivery);
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            AgentLog.Unexpected(Context.AgentLog, e);
+            if (_partial.Remove(delivery))
+            {
+                link.Settle(delivery, DeliveryState.Released);
             }
         }
     }
