@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Security.Cryptography;
 using Microsoft.Extensions.Logging;
 
 namespace Skrouterd.Routing;
@@ -211,7 +210,7 @@ internal sealed class RouterCore
         Span<char> chars = stackalloc char[length];
         for (int i = 0; i < length; i++)
         {
-            chars[i] = DiscriminatorChars[RandomNumberGenerator.GetInt32(DiscriminatorChars.Length)];
+            chars[i] = DiscriminatorChars[Random.Shared.Next(DiscriminatorChars.Length)];
         }
 
         return new string(chars);

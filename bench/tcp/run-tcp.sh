@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Whole-process TCP adaptor benchmarks, each compared with references measured in the same run:
+#   1. iperf3 throughput (1 and 4 streams): direct, through skrouterd (tcpListener -> tcpConnector), through
+#      haproxy (tcp mode); Gbit/s and the forwarding process's CPU seconds per GB.
+#   2. connection rate: short flows (connect, 64-byte echo, close) per second at concurrency 20.
+#   3. memory: RSS growth of skrouterd per idle flow held open (9,000 by default: a flow through one router
+#      holds two sockets there, and this machine allows 20,000 descriptors per process).
+# Needs iperf3 and haproxy (Debian packages). Usage: bench/tcp/run-tcp.sh [seconds-per-run] [idle-flows]
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+SECS=${1:-8}
+IDLE=${2:-9000}
+OUT=$(mktemp -d)
+PIDS=()
+cleanup() { for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done; rm -rf "$OUT"; }
+trap cleanup EXIT
+ulimit -n "$(ulimit -Hn)" 2>/dev/null || true
+
+for tool in iperf3 haproxy; do
+    command -v $tool >/dev/null || { echo "needs $tool (apt-get install -y iperf3 haproxy)"; exit 1; }
+done
+
+dotnet build src/Router.Daemon -c Release -nologo -v q >/dev/null
+dotnet build bench/TcpLoad -c Release -nologo -v q >/dev/null
+ROUTER="dotnet src/Router.Daemon/bin/Release/net10.0/skrouterd.dll"
+LOAD="dotnet bench/TcpLoad/bin/Release/net10.0/TcpLoad.dll"
+
+P_IPERF=27001 P_ECHO=27002 P_R_IPERF=27100 P_R_ECHO=27101 P_H_IPERF=27200 P_H_ECHO=27201 P_AMQP=27300
+CLK=$(getconf CLK_TCK)
+cpu() { awk -v clk="$CLK" '{ printf "%.3f", ($14 + $15) / clk }' /proc/$1/stat; }
+rss_kb() { awk '/VmRSS/ { print $2 }' /proc/$1/status; }
+wait_port() { for _ in $(seq 1 200); do ss -ltn "sport = :$1" | grep -q LISTEN && return 0; sleep 0.05; done; echo "port $1 not listening"; exit 1; }
+
+iperf3 -s -p $P_IPERF >/dev/null 2>&1 & PIDS+=($!)
+$LOAD echo-server $P_ECHO >/dev/null & PIDS+=($!)
+
+cat > "$OUT/router.json" <<JSON
+[
+  ["router", {"mode": "standalone", "id": "bench"}],
+  ["listener", {"host": "127.0.0.1", "port": "$P_AMQP"}],
+  ["tcpConnector", {"name": "iperf-c", "host": "127.0.0.1", "port": "$P_IPERF", "address": "iperf"}],
+  ["tcpListener", {"name": "iperf-l", "host": "127.0.0.1", "port": "$P_R_IPERF", "address": "iperf"}],
+  ["tcpConnector", {"name": "echo-c", "host": "127.0.0.1", "port": "$P_ECHO", "address": "echo"}],
+  ["tcpListener", {"name": "echo-l", "host": "127.0.0.1", "port": "$P_R_ECHO", "address": "echo"}],
+  ["log", {"module": "DEFAULT", "enable": "warning+"}]
+]
+JSON
+$ROUTER -c "$OUT/router.json" 2>"$OUT/router.log" & ROUTER_PID=$!; PIDS+=($ROUTER_PID)
+
+cat > "$OUT/haproxy.cfg" <<CFG
+global
+    maxconn 9000
+    nbthread 2
+defaults
+    mode tcp
+    timeout connect 5s
+    timeout client 120s
+    timeout server 120s
+frontend fe_iperf
+    bind 127.0.0.1:$P_H_IPERF
+    default_backend be_iperf
+backend be_iperf
+    server s1 127.0.0.1:$P_IPERF
+frontend fe_echo
+    bind 127.0.0.1:$P_H_ECHO
+    default_backend be_echo
+backend be_echo
+    server s1 127.0.0.1:$P_ECHO
+CFG
+haproxy -f "$OUT/haproxy.cfg" -db >/dev/null 2>&1 & HAPROXY_PID=$!; PIDS+=($HAPROXY_PID)
+for p in $P_IPERF $P_ECHO $P_R_IPERF $P_R_ECHO $P_H_IPERF $P_H_ECHO; do wait_port $p; done
+
+printf '\n== iperf3 (%ss per run)\n' "$SECS"
+printf '%-10s %-8s %10s %14s\n' "path" "streams" "Gbit/s" "CPU s/GB"
+declare -A GBPS CPUGB
+for streams in 1 4; do
+    for path in direct router haproxy; do
+        case $path in
+            direct) port=$P_IPERF; pid="";;
+            router) port=$P_R_IPERF; pid=$ROUTER_PID;;
+            haproxy) port=$P_H_IPERF; pid=$HAPROXY_PID;;
+        esac
+        before=0; [ -n "$pid" ] && before=$(cpu $pid)
+        timeout $((SECS + 30)) iperf3 -c 127.0.0.1 -p $port -t "$SECS" -P $streams -J > "$OUT/iperf.json"
+        after=0; [ -n "$pid" ] && after=$(cpu $pid)
+        read -r bps bytes < <(python3 -c 'import json,sys; e=json.load(open(sys.argv[1]))["end"]["sum_received"]; print(e["bits_per_second"], e["bytes"])' "$OUT/iperf.json")
+        gbps=$(python3 -c "print(f'{$bps/1e9:.2f}')")
+        cpugb=$( [ -n "$pid" ] && python3 -c "print(f'{($after-$before)/($bytes/1e9):.3f}')" || echo "-")
+        GBPS[$path$streams]=$gbps; CPUGB[$path$streams]=$cpugb
+        printf '%-10s %-8s %10s %14s\n' "$path" "$streams" "$gbps" "$cpugb"
+    done
+    python3 -c "print(f'  router / haproxy throughput: {${GBPS[router$streams]}/${GBPS[haproxy$streams]}:.2f}   router / direct: {${GBPS[router$streams]}/${GBPS[direct$streams]}:.2f}')"
+done
+
+printf '\n== connection rate (64-byte echo, concurrency 20, %ss)\n' "$SECS"
+declare -A RATE
+for path in direct router haproxy; do
+    case $path in direct) port=$P_ECHO;; router) port=$P_R_ECHO;; haproxy) port=$P_H_ECHO;; esac
+    json=$(timeout $((SECS + 30)) $LOAD connrate $port 20 "$SECS")
+    RATE[$path]=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["perSecond"]))' "$json")
+    printf '%-10s %10s flows/s   (%s)\n' "$path" "${RATE[$path]}" "$json"
+done
+python3 -c "print(f'  router / haproxy: {${RATE[router]}/${RATE[haproxy]}:.2f}   router / direct: {${RATE[router]}/${RATE[direct]}:.2f}')"
+
+printf '\n== memory: %s idle flows through skrouterd\n' "$IDLE"
+sleep 1
+rss0=$(rss_kb $ROUTER_PID)
+rm -f "$OUT/hold"
+$LOAD idle $P_R_ECHO "$IDLE" "$OUT/hold" > "$OUT/idle.out" & IDLE_PID=$!; PIDS+=($IDLE_PID)
+for _ in $(seq 1 1200); do grep -q ready "$OUT/idle.out" 2>/dev/null && break; sleep 0.1; done
+grep -q ready "$OUT/idle.out" || { echo "idle flows did not open"; exit 1; }
+sleep 2
+rss1=$(rss_kb $ROUTER_PID)
+hrss=$(rss_kb $HAPROXY_PID)
+python3 -c "d=($rss1-$rss0)*1024; print(f'router RSS before {$rss0} KiB, with flows {$rss1} KiB: {d/$IDLE/1024:.2f} KiB per flow')"
+touch "$OUT/hold"; wait $IDLE_PID || true
