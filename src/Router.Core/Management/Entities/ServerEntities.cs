@@ -54,7 +54,7 @@ internal sealed class ConnectorEntity : AgentEntity
         AmqpConnector? connector = _context.Server?.Connectors.FirstOrDefault(c => c.Options.Name == ServerName);
         Attributes["failoverUrls"] = (Options.SslProfile is null ? "amqp://" : "amqps://") + Options.HostPort;
         Attributes["connectionStatus"] = connector?.ConnectionStatus ?? "INITIALIZING";
-        Attributes["connectionMsg"] = connector?.ConnectionMessage;
+        Attributes["connectionMsg"] = connector?.ConnectionMessage ?? ""; // the C connector's message buffer starts empty
     }
 
     public override void Delete()
