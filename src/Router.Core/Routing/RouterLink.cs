@@ -86,6 +86,11 @@ internal abstract class RouterLink
         if (d.Presettled)
         {
             Interlocked.Increment(ref PresettledCount);
+            if (Direction == LinkDirection.Incoming && LinkType == LinkType.Endpoint)
+            {
+                Interlocked.Increment(ref Connection.Core.Counters.PresettledDeliveries);
+            }
+
             return;
         }
 

@@ -324,7 +324,7 @@ internal sealed partial class AmqpConnection
                         continue;
                     }
 
-                    session.IncomingUnsettled.Remove(id);
+                    RemoveIncomingUnsettled(session, d);
                     d.UnlinkPeers();
                     d.Release();
                 }

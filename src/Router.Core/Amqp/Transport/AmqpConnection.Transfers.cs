@@ -67,7 +67,7 @@ internal sealed partial class AmqpConnection
             }
 
             message.WakeConsumers();
-            if (session.IncomingUnsettled.Remove(d.DeliveryId))
+            if (RemoveIncomingUnsettled(session, d))
             {
                 d.UnlinkPeers();
                 d.Release(); // the unsettled map's reference
@@ -134,6 +134,7 @@ internal sealed partial class AmqpConnection
         {
             d.AddRef();
             session.IncomingUnsettled[deliveryId] = d;
+            Interlocked.Increment(ref link.UnsettledCount);
         }
 
         Interlocked.Increment(ref link.DeliveryCount);
@@ -258,7 +259,7 @@ internal sealed partial class AmqpConnection
         d.LocalState = state;
         d.LocallySettled = true;
         QueueDispositionLocked(link.Session, d);
-        if (link.Session.IncomingUnsettled.Remove(d.DeliveryId))
+        if (RemoveIncomingUnsettled(link.Session, d))
         {
             d.Release();
         }
@@ -293,7 +294,7 @@ internal sealed partial class AmqpConnection
         }
 
         d.UnlinkPeers();
-        if (session.IncomingUnsettled.Remove(d.DeliveryId))
+        if (RemoveIncomingUnsettled(session, d))
         {
             if (!d.LocallySettled)
             {
@@ -351,7 +352,7 @@ internal sealed partial class AmqpConnection
                 d.LocallySettled = true;
                 link.CountOutcome(d, state.Kind);
                 d.UnlinkPeers();
-                if (link.Session.IncomingUnsettled.Remove(d.DeliveryId))
+                if (RemoveIncomingUnsettled(link.Session, d))
                 {
                     d.Release();
                 }
@@ -400,6 +401,22 @@ internal sealed partial class AmqpConnection
         }
 
         _writeSignal.Set();
+    }
+
+    /// <summary>Forgets an incoming unsettled delivery (keeps the link's unsettled gauge right); true if it was there.</summary>
+    private static bool RemoveIncomingUnsettled(AmqpSession session, Delivery d)
+    {
+        if (!session.IncomingUnsettled.Remove(d.DeliveryId))
+        {
+            return false;
+        }
+
+        if (d.Link is { } link)
+        {
+            Interlocked.Decrement(ref link.UnsettledCount);
+        }
+
+        return true;
     }
 
     private static void QueueDispositionLocked(AmqpSession session, Delivery d)
