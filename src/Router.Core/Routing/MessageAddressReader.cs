@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Buffers.Binary;
 using System.Text;
 using Skrouterd.Amqp.Codec;
 
@@ -115,33 +116,38 @@ internal static class MessageAddressReader
 
                     break;
                 case Descriptors.Properties:
-                {
-                    if (!overrideTo.IsEmpty)
                     {
-                        to = overrideTo;
-                        return AddressLookup.Found;
-                    }
+                        if (!overrideTo.IsEmpty)
+                        {
+                            to = overrideTo;
+                            return AddressLookup.Found;
+                        }
 
-                    r.Seek(sectionStart);
-                    if (!TrySkipSection(ref r))
-                    {
-                        return AddressLookup.NeedMoreData;
-                    }
+                        r.Seek(sectionStart);
+                        if (!TrySkipSection(ref r))
+                        {
+                            return AddressLookup.NeedMoreData;
+                        }
 
-                    var pr = new AmqpReader(bytes[sectionStart..r.Position]);
-                    pr.ReadDescriptor();
-                    var h = pr.ReadListHeader();
-                    int saved = pr.EnterFields(h.Count);
-                    bool present = pr.NextField() && SkipOne(ref pr) && pr.NextField() && SkipOne(ref pr) && pr.NextField();
-                    if (!present)
-                    {
-                        return AddressLookup.NoAddress;
-                    }
+                        // to is field 2, after message-id and user-id, either of which may be null (messaging.xml 3.2.4)
+                        var pr = new AmqpReader(bytes[sectionStart..r.Position]);
+                        pr.ReadDescriptor();
+                        var h = pr.ReadListHeader();
+                        if (h.Count < 3)
+                        {
+                            return AddressLookup.NoAddress;
+                        }
 
-                    to = pr.ReadTextBytes(out _);
-                    _ = saved;
-                    return to.IsEmpty ? AddressLookup.NoAddress : AddressLookup.Found;
-                }
+                        pr.SkipValue();
+                        pr.SkipValue();
+                        if (pr.TryReadNull())
+                        {
+                            return AddressLookup.NoAddress;
+                        }
+
+                        to = pr.ReadTextBytes(out _);
+                        return to.IsEmpty ? AddressLookup.NoAddress : AddressLookup.Found;
+                    }
 
                 default:
                     if (!overrideTo.IsEmpty)
@@ -155,25 +161,53 @@ internal static class MessageAddressReader
         }
     }
 
-    private static bool SkipOne(ref AmqpReader r)
-    {
-        r.SkipValue();
-        return true;
-    }
-
+    /// <summary>Reads a section's descriptor; false when the prefix ends inside it. Throws if it is malformed.</summary>
     private static bool TrySkipToBody(ref AmqpReader r, out ulong descriptor)
     {
         descriptor = 0;
-        try
-        {
-            var d = r.ReadDescriptor();
-            descriptor = d.Code;
-            return true;
-        }
-        catch (AmqpDecodeException) when (r.Remaining < 16)
+        if (!IsDescriptorComplete(r.Unread))
         {
             return false;
         }
+
+        descriptor = r.ReadDescriptor().Code;
+        return true;
+    }
+
+    /// <summary>
+    /// True when the descriptor at the start of <paramref name="s"/> is all there, or cannot be one (then reading it
+    /// reports the error). A symbolic descriptor such as amqp:properties:list is 23 bytes, so a short remainder alone
+    /// does not mean the prefix was cut inside it.
+    /// </summary>
+    private static bool IsDescriptorComplete(ReadOnlySpan<byte> s)
+    {
+        if (s.IsEmpty)
+        {
+            return false;
+        }
+
+        if (s[0] != FormatCode.Described)
+        {
+            return true;
+        }
+
+        if (s.Length < 2)
+        {
+            return false;
+        }
+
+        long needed = s[1] switch
+        {
+            FormatCode.ULong0 or FormatCode.UInt0 => 2,
+            FormatCode.SmallULong or FormatCode.SmallUInt or FormatCode.UByte => 3,
+            FormatCode.UShort => 4,
+            FormatCode.UInt => 6,
+            FormatCode.ULong => 10,
+            FormatCode.Symbol8 => s.Length < 3 ? 3 : 3 + s[2],
+            FormatCode.Symbol32 => s.Length < 6 ? 6 : 6 + (long)BinaryPrimitives.ReadUInt32BigEndian(s[2..]),
+            _ => 0,
+        };
+        return s.Length >= needed;
     }
 
     private static bool TrySkipSection(ref AmqpReader r)

@@ -18,12 +18,20 @@ public ref struct AmqpReader
     /// <summary>Deepest nesting of compound values accepted by <see cref="ReadValue"/> and <see cref="SkipValue"/>.</summary>
     public const int MaxDepth = 64;
 
+    /// <summary>
+    /// Array elements of zero width (null, true, false, uint0, ulong0, list0) take no bytes, so their count is not
+    /// bounded by the input; a reader accepts at most this many of them beyond one per byte of its buffer, in total.
+    /// Without a reader-wide limit a 9-byte array32 could declare 65536 of them and a 64 KiB message gigabytes.
+    /// </summary>
+    public const int MaxZeroWidthElements = 65536;
+
     private static readonly UTF8Encoding s_strictUtf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     private readonly ReadOnlySpan<byte> _buffer;
     private int _pos;
     private int _depth;
     private int _fieldsRemaining;
+    private long _zeroWidthElements;
 
     public AmqpReader(ReadOnlySpan<byte> buffer)
     {
@@ -31,6 +39,7 @@ public ref struct AmqpReader
         _pos = 0;
         _depth = 0;
         _fieldsRemaining = 0;
+        _zeroWidthElements = 0;
     }
 
     public readonly int Position => _pos;
@@ -541,9 +550,18 @@ public ref struct AmqpReader
 
         int width = FormatCode.FixedWidth(element);
         long minBytes = width >= 0 ? count * width : count * FormatCode.LengthPrefix(element);
-        if (minBytes > bodyBytes || (width == 0 && count > bodyBytes + 65536))
+        if (minBytes > bodyBytes)
         {
             Throw($"array count {count} exceeds its {bodyBytes} bytes");
+        }
+
+        if (width == 0)
+        {
+            _zeroWidthElements += count;
+            if (_zeroWidthElements > (long)MaxZeroWidthElements + _buffer.Length)
+            {
+                Throw($"more than {MaxZeroWidthElements} zero-width array elements beyond the {_buffer.Length} bytes of input");
+            }
         }
 
         return new ArrayHeader((int)count, element, descriptorStart, end);
@@ -605,14 +623,14 @@ public ref struct AmqpReader
         switch (code)
         {
             case FormatCode.Described:
-            {
-                _pos++;
-                Enter();
-                object descriptor = ReadDescriptorValue();
-                object? value = ReadValue();
-                Leave();
-                return new DescribedValue(descriptor, value);
-            }
+                {
+                    _pos++;
+                    Enter();
+                    object descriptor = ReadDescriptorValue();
+                    object? value = ReadValue();
+                    Leave();
+                    return new DescribedValue(descriptor, value);
+                }
 
             case FormatCode.Null:
                 _pos++;
@@ -654,11 +672,11 @@ public ref struct AmqpReader
                 _pos++;
                 return new AmqpDecimal64(BinaryPrimitives.ReadUInt64BigEndian(Take(8)));
             case FormatCode.Decimal128:
-            {
-                _pos++;
-                var s = Take(16);
-                return new AmqpDecimal128(BinaryPrimitives.ReadUInt64BigEndian(s), BinaryPrimitives.ReadUInt64BigEndian(s[8..]));
-            }
+                {
+                    _pos++;
+                    var s = Take(16);
+                    return new AmqpDecimal128(BinaryPrimitives.ReadUInt64BigEndian(s), BinaryPrimitives.ReadUInt64BigEndian(s[8..]));
+                }
 
             case FormatCode.Char:
                 _pos++;
@@ -679,37 +697,37 @@ public ref struct AmqpReader
             case FormatCode.List0:
             case FormatCode.List8:
             case FormatCode.List32:
-            {
-                var h = ReadListHeader();
-                Enter();
-                var list = new List<object?>(h.Count);
-                for (int i = 0; i < h.Count; i++)
                 {
-                    list.Add(ReadValue());
-                }
+                    var h = ReadListHeader();
+                    Enter();
+                    var list = new List<object?>(h.Count);
+                    for (int i = 0; i < h.Count; i++)
+                    {
+                        list.Add(ReadValue());
+                    }
 
-                Leave();
-                EndCompound(h.End);
-                return list;
-            }
+                    Leave();
+                    EndCompound(h.End);
+                    return list;
+                }
 
             case FormatCode.Map8:
             case FormatCode.Map32:
-            {
-                var h = ReadMapHeader();
-                Enter();
-                var map = new AmqpMap(h.Count / 2);
-                for (int i = 0; i < h.Count; i += 2)
                 {
-                    object? k = ReadValue();
-                    object? v = ReadValue();
-                    map.Add(k, v);
-                }
+                    var h = ReadMapHeader();
+                    Enter();
+                    var map = new AmqpMap(h.Count / 2);
+                    for (int i = 0; i < h.Count; i += 2)
+                    {
+                        object? k = ReadValue();
+                        object? v = ReadValue();
+                        map.Add(k, v);
+                    }
 
-                Leave();
-                EndCompound(h.End);
-                return map;
-            }
+                    Leave();
+                    EndCompound(h.End);
+                    return map;
+                }
 
             case FormatCode.Array8:
             case FormatCode.Array32:
@@ -841,10 +859,10 @@ public ref struct AmqpReader
             case FormatCode.Decimal64: return new AmqpDecimal64(BinaryPrimitives.ReadUInt64BigEndian(Take(8)));
             case FormatCode.Uuid: return new Guid(Take(16), bigEndian: true);
             case FormatCode.Decimal128:
-            {
-                var s = Take(16);
-                return new AmqpDecimal128(BinaryPrimitives.ReadUInt64BigEndian(s), BinaryPrimitives.ReadUInt64BigEndian(s[8..]));
-            }
+                {
+                    var s = Take(16);
+                    return new AmqpDecimal128(BinaryPrimitives.ReadUInt64BigEndian(s), BinaryPrimitives.ReadUInt64BigEndian(s[8..]));
+                }
 
             case FormatCode.Binary8: return Take(Take(1)[0]).ToArray();
             case FormatCode.Binary32: return Take(ReadLength32()).ToArray();
@@ -854,41 +872,41 @@ public ref struct AmqpReader
             case FormatCode.Symbol32: return new AmqpSymbol(DecodeAscii(Take(ReadLength32())));
             case FormatCode.List8:
             case FormatCode.List32:
-            {
-                var h = ReadCompound(code == FormatCode.List8 ? 1 : 4, 1);
-                Enter();
-                var list = new List<object?>(h.Count);
-                for (int i = 0; i < h.Count; i++)
                 {
-                    list.Add(ReadValue());
-                }
+                    var h = ReadCompound(code == FormatCode.List8 ? 1 : 4, 1);
+                    Enter();
+                    var list = new List<object?>(h.Count);
+                    for (int i = 0; i < h.Count; i++)
+                    {
+                        list.Add(ReadValue());
+                    }
 
-                Leave();
-                EndCompound(h.End);
-                return list;
-            }
+                    Leave();
+                    EndCompound(h.End);
+                    return list;
+                }
 
             case FormatCode.Map8:
             case FormatCode.Map32:
-            {
-                var h = ReadCompound(code == FormatCode.Map8 ? 1 : 4, 1);
-                if ((h.Count & 1) != 0)
                 {
-                    Throw("map with an odd number of elements");
-                }
+                    var h = ReadCompound(code == FormatCode.Map8 ? 1 : 4, 1);
+                    if ((h.Count & 1) != 0)
+                    {
+                        Throw("map with an odd number of elements");
+                    }
 
-                Enter();
-                var map = new AmqpMap(h.Count / 2);
-                for (int i = 0; i < h.Count; i += 2)
-                {
-                    object? k = ReadValue();
-                    map.Add(k, ReadValue());
-                }
+                    Enter();
+                    var map = new AmqpMap(h.Count / 2);
+                    for (int i = 0; i < h.Count; i += 2)
+                    {
+                        object? k = ReadValue();
+                        map.Add(k, ReadValue());
+                    }
 
-                Leave();
-                EndCompound(h.End);
-                return map;
-            }
+                    Leave();
+                    EndCompound(h.End);
+                    return map;
+                }
 
             case FormatCode.Array8:
             case FormatCode.Array32:

@@ -114,7 +114,16 @@ internal static class AmqpValueEncoder
         }
     }
 
+    // Compounds are measured from their elements' sizes and never by writing their elements into the measurer as
+    // well: that would measure each level twice, and cost 2^depth for the 64 levels of nesting a reader accepts.
     private static void WriteList(ref AmqpWriter w, System.Collections.IList list)
+    {
+        long body = ListBodySize(list);
+        w.WriteListHeader(list.Count, checked((int)body));
+        WriteListItems(ref w, list, body);
+    }
+
+    private static long ListBodySize(System.Collections.IList list)
     {
         long body = 0;
         foreach (var item in list)
@@ -122,7 +131,17 @@ internal static class AmqpValueEncoder
             body += SizeOf(item);
         }
 
-        w.WriteListHeader(list.Count, checked((int)body));
+        return body;
+    }
+
+    private static void WriteListItems(ref AmqpWriter w, System.Collections.IList list, long body)
+    {
+        if (w.IsMeasuring)
+        {
+            w.AddMeasured(body);
+            return;
+        }
+
         foreach (var item in list)
         {
             Write(ref w, item);
@@ -131,13 +150,30 @@ internal static class AmqpValueEncoder
 
     private static void WriteMap(ref AmqpWriter w, AmqpMap map)
     {
+        long body = MapBodySize(map);
+        w.WriteMapHeader(map.Count * 2, checked((int)body));
+        WriteMapEntries(ref w, map, body);
+    }
+
+    private static long MapBodySize(AmqpMap map)
+    {
         long body = 0;
         foreach (var e in map)
         {
             body += SizeOf(e.Key) + SizeOf(e.Value);
         }
 
-        w.WriteMapHeader(map.Count * 2, checked((int)body));
+        return body;
+    }
+
+    private static void WriteMapEntries(ref AmqpWriter w, AmqpMap map, long body)
+    {
+        if (w.IsMeasuring)
+        {
+            w.AddMeasured(body);
+            return;
+        }
+
         foreach (var e in map)
         {
             Write(ref w, e.Key);
@@ -145,18 +181,24 @@ internal static class AmqpValueEncoder
         }
     }
 
-    private static void WriteArray(ref AmqpWriter w, AmqpArray array)
+    /// <summary>
+    /// Writes an array: with its own constructor (array8 when it fits), or as an element of an enclosing array
+    /// (<paramref name="asElement"/>: no constructor, always the 32-bit size and count that constructor promised).
+    /// </summary>
+    private static void WriteArray(ref AmqpWriter w, AmqpArray array, bool asElement = false)
     {
         byte code = ElementConstructor(array);
         long descriptorSize = array.ElementDescriptor is null ? 0 : 1 + SizeOf(array.ElementDescriptor);
-        long body = 1 + descriptorSize; // element constructor (+ descriptor)
+        long elements = 0;
         foreach (var item in array.Items)
         {
-            body += ElementSize(code, item);
+            elements += ElementSize(code, item);
         }
 
+        long body = 1 + descriptorSize + elements; // element constructor (+ descriptor), elements
         int count = array.Items.Count;
-        if (count <= byte.MaxValue && body + 1 <= byte.MaxValue)
+        Span<byte> n = stackalloc byte[8];
+        if (!asElement && count <= byte.MaxValue && body + 1 <= byte.MaxValue)
         {
             w.WriteByteRaw(FormatCode.Array8);
             w.WriteByteRaw((byte)(body + 1));
@@ -164,8 +206,11 @@ internal static class AmqpValueEncoder
         }
         else
         {
-            w.WriteByteRaw(FormatCode.Array32);
-            Span<byte> n = stackalloc byte[8];
+            if (!asElement)
+            {
+                w.WriteByteRaw(FormatCode.Array32);
+            }
+
             BinaryPrimitives.WriteInt32BigEndian(n, checked((int)(body + 4)));
             BinaryPrimitives.WriteInt32BigEndian(n[4..], count);
             w.WriteRaw(n);
@@ -178,6 +223,12 @@ internal static class AmqpValueEncoder
         }
 
         w.WriteByteRaw(code);
+        if (w.IsMeasuring)
+        {
+            w.AddMeasured(elements);
+            return;
+        }
+
         foreach (var item in array.Items)
         {
             WriteElement(ref w, code, item);
@@ -314,120 +365,65 @@ internal static class AmqpValueEncoder
                 return;
             case FormatCode.Symbol8:
             case FormatCode.Symbol32:
-            {
-                string s = ((AmqpSymbol)item!).Value;
-                WriteLength(ref w, code == FormatCode.Symbol8, s.Length);
-                w.WriteRaw(Encoding.Latin1.GetBytes(s));
-                return;
-            }
+                {
+                    string s = ((AmqpSymbol)item!).Value;
+                    WriteLength(ref w, code == FormatCode.Symbol8, s.Length);
+                    w.WriteRaw(Encoding.Latin1.GetBytes(s));
+                    return;
+                }
 
             case FormatCode.String8:
             case FormatCode.String32:
-            {
-                byte[] utf8 = Encoding.UTF8.GetBytes((string)item!);
-                WriteLength(ref w, code == FormatCode.String8, utf8.Length);
-                w.WriteRaw(utf8);
-                return;
-            }
+                {
+                    byte[] utf8 = Encoding.UTF8.GetBytes((string)item!);
+                    WriteLength(ref w, code == FormatCode.String8, utf8.Length);
+                    w.WriteRaw(utf8);
+                    return;
+                }
 
             case FormatCode.Binary8:
             case FormatCode.Binary32:
-            {
-                byte[] bin = (byte[])item!;
-                WriteLength(ref w, code == FormatCode.Binary8, bin.Length);
-                w.WriteRaw(bin);
-                return;
-            }
+                {
+                    byte[] bin = (byte[])item!;
+                    WriteLength(ref w, code == FormatCode.Binary8, bin.Length);
+                    w.WriteRaw(bin);
+                    return;
+                }
 
             case FormatCode.List32:
+                {
+                    // An element has no constructor of its own: size and count, then the items.
+                    var list = (System.Collections.IList)item!;
+                    long body = ListBodySize(list);
+                    WriteCompoundElementHeader(ref w, body, list.Count);
+                    WriteListItems(ref w, list, body);
+                    return;
+                }
+
             case FormatCode.Map32:
+                {
+                    var map = (AmqpMap)item!;
+                    long body = MapBodySize(map);
+                    WriteCompoundElementHeader(ref w, body, map.Count * 2);
+                    WriteMapEntries(ref w, map, body);
+                    return;
+                }
+
             case FormatCode.Array32:
-            {
-                // Encode the whole value with its own constructor, then drop that constructor byte.
-                var measure = AmqpWriter.CreateMeasurer();
-                ForceWide(ref measure, code, item);
-                var buffer = new System.Buffers.ArrayBufferWriter<byte>((int)measure.BytesWritten);
-                var inner = new AmqpWriter(buffer);
-                ForceWide(ref inner, code, item);
-                inner.Commit();
-                w.WriteRaw(buffer.WrittenSpan[1..]);
+                WriteArray(ref w, (AmqpArray)item!, asElement: true);
                 return;
-            }
 
             default:
                 throw new ArgumentException($"cannot encode array elements of code 0x{code:x2}");
         }
     }
 
-    /// <summary>Writes a list, map or array value with its 32-bit constructor (array elements share one).</summary>
-    private static void ForceWide(ref AmqpWriter w, byte code, object? item)
+    private static void WriteCompoundElementHeader(ref AmqpWriter w, long body, int count)
     {
-        switch (code)
-        {
-            case FormatCode.List32:
-            {
-                var list = (System.Collections.IList)item!;
-                long body = 0;
-                foreach (var e in list)
-                {
-                    body += SizeOf(e);
-                }
-
-                w.WriteListHeader(list.Count, checked((int)body), force32: true);
-                foreach (var e in list)
-                {
-                    Write(ref w, e);
-                }
-
-                break;
-            }
-
-            case FormatCode.Map32:
-            {
-                var map = (AmqpMap)item!;
-                long body = 0;
-                foreach (var e in map)
-                {
-                    body += SizeOf(e.Key) + SizeOf(e.Value);
-                }
-
-                w.WriteMapHeader(map.Count * 2, checked((int)body), force32: true);
-                foreach (var e in map)
-                {
-                    Write(ref w, e.Key);
-                    Write(ref w, e.Value);
-                }
-
-                break;
-            }
-
-            default:
-            {
-                var buffer = new System.Buffers.ArrayBufferWriter<byte>();
-                var inner = new AmqpWriter(buffer);
-                WriteArray(ref inner, (AmqpArray)item!);
-                inner.Commit();
-                var bytes = buffer.WrittenSpan;
-                if (bytes[0] == FormatCode.Array8)
-                {
-                    // widen array8 (size, count as bytes) to array32
-                    int size = bytes[1];
-                    int count = bytes[2];
-                    w.WriteByteRaw(FormatCode.Array32);
-                    Span<byte> n = stackalloc byte[8];
-                    BinaryPrimitives.WriteInt32BigEndian(n, size - 1 + 4);
-                    BinaryPrimitives.WriteInt32BigEndian(n[4..], count);
-                    w.WriteRaw(n);
-                    w.WriteRaw(bytes[3..]);
-                }
-                else
-                {
-                    w.WriteRaw(bytes);
-                }
-
-                break;
-            }
-        }
+        Span<byte> n = stackalloc byte[8];
+        BinaryPrimitives.WriteInt32BigEndian(n, checked((int)(body + 4)));
+        BinaryPrimitives.WriteInt32BigEndian(n[4..], count);
+        w.WriteRaw(n);
     }
 
     private static void WriteLength(ref AmqpWriter w, bool small, int length)

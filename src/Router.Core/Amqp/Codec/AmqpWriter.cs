@@ -107,6 +107,20 @@ public ref struct AmqpWriter
 
     public void WriteByteRaw(byte b) => Reserve(1)[0] = b;
 
+    /// <summary>
+    /// Measuring mode only: counts <paramref name="count"/> bytes already measured elsewhere, so a compound is measured
+    /// once from its elements' sizes instead of by writing its elements again (which costs 2^depth for nested values).
+    /// </summary>
+    internal void AddMeasured(long count)
+    {
+        if (_output is not null)
+        {
+            throw new InvalidOperationException("AddMeasured is only valid on a measuring writer");
+        }
+
+        _committed += count;
+    }
+
     // ---- primitives -------------------------------------------------------------------------------------------
 
     public void WriteNull() => Reserve(1)[0] = FormatCode.Null;
