@@ -3,11 +3,14 @@ using Skrouterd.Cli.Python;
 namespace Skrouterd.Cli.Display;
 
 /// <summary>
-/// Sorts rows by the cell under one heading, ascending, the way Python's stable <c>list.sort</c> orders the raw
-/// (unformatted) cells; mixed types raise TypeError as in Python.
+/// Sorts rows by the cell under one heading, ascending, the way Python's <c>list.sort</c> orders the raw cells:
+/// stable, comparing with <c>&lt;</c> only, and raising TypeError for mixed types. Lists shorter than 64 rows are
+/// sorted exactly as timsort does (initial run, then binary insertion), so even the operands of a TypeError match.
 /// </summary>
 internal static class RowSorter
 {
+    private const int MinMerge = 64;
+
     public static List<IReadOnlyList<object?>> Sort(IReadOnlyList<Column> heads, IEnumerable<IReadOnlyList<object?>> rows, string sortColumn)
     {
         int col = -1;
@@ -36,32 +39,99 @@ internal static class RowSorter
             list.Add(row);
         }
 
-        // Stable like list.sort: equal keys keep their input order.
-        var indexed = new List<(IReadOnlyList<object?> Row, int Index)>(list.Count);
-        for (int i = 0; i < list.Count; i++)
+        bool Less(IReadOnlyList<object?> a, IReadOnlyList<object?> b) => PyNumber.Compare(a[col], b[col]) < 0;
+        if (list.Count < MinMerge)
         {
-            indexed.Add((list[i], i));
+            TimsortSmall(list, Less);
         }
-
-        try
+        else
         {
-            indexed.Sort((a, b) =>
-            {
-                int c = PyNumber.Compare(a.Row[col], b.Row[col]);
-                return c != 0 ? c : a.Index.CompareTo(b.Index);
-            });
-        }
-        catch (InvalidOperationException e) when (e.InnerException is PyException inner)
-        {
-            // List.Sort wraps what a comparison throws; report Python's TypeError itself.
-            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(inner);
-        }
-        list.Clear();
-        foreach (var e in indexed)
-        {
-            list.Add(e.Row);
+            MergeSort(list, 0, list.Count, Less);
         }
 
         return list;
+    }
+
+    /// <summary>timsort on fewer than 64 items: count the initial run (reversing a strictly descending one), then binary insertion.</summary>
+    private static void TimsortSmall(List<IReadOnlyList<object?>> a, Func<IReadOnlyList<object?>, IReadOnlyList<object?>, bool> less)
+    {
+        int n = a.Count;
+        if (n < 2)
+        {
+            return;
+        }
+
+        int run = 2;
+        if (less(a[1], a[0]))
+        {
+            while (run < n && less(a[run], a[run - 1]))
+            {
+                run++;
+            }
+
+            a.Reverse(0, run);
+        }
+        else
+        {
+            while (run < n && !less(a[run], a[run - 1]))
+            {
+                run++;
+            }
+        }
+
+        for (int start = run; start < n; start++)
+        {
+            var pivot = a[start];
+            int l = 0, r = start;
+            while (l < r)
+            {
+                int p = l + ((r - l) >> 1);
+                if (less(pivot, a[p]))
+                {
+                    r = p;
+                }
+                else
+                {
+                    l = p + 1;
+                }
+            }
+
+            a.RemoveAt(start);
+            a.Insert(l, pivot);
+        }
+    }
+
+    /// <summary>Stable top-down merge sort (taking from the right half only when it is strictly less).</summary>
+    private static void MergeSort(List<IReadOnlyList<object?>> a, int lo, int hi, Func<IReadOnlyList<object?>, IReadOnlyList<object?>, bool> less)
+    {
+        if (hi - lo < 2)
+        {
+            return;
+        }
+
+        int mid = lo + ((hi - lo) / 2);
+        MergeSort(a, lo, mid, less);
+        MergeSort(a, mid, hi, less);
+        var merged = new List<IReadOnlyList<object?>>(hi - lo);
+        int i = lo, j = mid;
+        while (i < mid && j < hi)
+        {
+            merged.Add(less(a[j], a[i]) ? a[j++] : a[i++]);
+        }
+
+        while (i < mid)
+        {
+            merged.Add(a[i++]);
+        }
+
+        while (j < hi)
+        {
+            merged.Add(a[j++]);
+        }
+
+        for (int k = 0; k < merged.Count; k++)
+        {
+            a[lo + k] = merged[k];
+        }
     }
 }

@@ -41,6 +41,12 @@ internal static class ToolRunner
             await console.Out.WriteAsync(PythonOsError(e) + "\n").ConfigureAwait(false);
             return 1;
         }
+        catch (Exception e)
+        {
+            // The process boundary: like command.py main, any other failure is one line and exit status 1.
+            await console.Out.WriteAsync(e.GetType().Name + ": " + e.Message + "\n").ConfigureAwait(false);
+            return 1;
+        }
     }
 
     /// <summary>How Python would print a failed file open (e.g. --ssl-password-file).</summary>

@@ -159,7 +159,7 @@ internal sealed class PyJsonReader
         }
 
         var big = BigInteger.Parse(text, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture);
-        return big >= long.MinValue && big <= long.MaxValue ? (long)big : big;
+        return big >= long.MinValue && big <= long.MaxValue ? (object)(long)big : big;
     }
 
     private string ReadString()
@@ -216,7 +216,7 @@ internal sealed class PyJsonReader
                         sb.Append(ReadUnicodeEscape());
                         continue;
                     default:
-                        throw Error("Invalid \\escape: " + PyText.StringRepr(e.ToString()), _pos - 1);
+                        throw Error("Invalid \\escape", _pos - 1);
                 }
 
                 _pos++;

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Collections.Concurrent;
 using System.IO.Pipelines;
 using System.Net;
+using System.Net.Security;
 using System.Net.Sockets;
 using Skrouterd.Amqp.Framing;
 using Skrouterd.Amqp.Messaging;
@@ -68,17 +69,35 @@ internal sealed class FakeManagementServer : IAsyncDisposable
         }
     }
 
+    /// <summary>The subject of the client certificate presented over TLS, if any.</summary>
+    public string? ClientCertificateSubject { get; private set; }
+
     private async Task ServeAsync(TcpClient client)
     {
         using var _ = client;
-        var stream = client.GetStream();
-        var reader = PipeReader.Create(stream);
-        var conn = new FakeConnection(this, stream, reader);
+        Stream stream = client.GetStream();
         try
         {
+            if (_options.TlsCertificate is { } certificate)
+            {
+                var ssl = new SslStream(stream, leaveInnerStreamOpen: false, (_, _, _, _) => true);
+                await ssl.AuthenticateAsServerAsync(
+                    new SslServerAuthenticationOptions
+                    {
+                        ServerCertificate = certificate,
+                        ClientCertificateRequired = _options.RequestClientCertificate,
+                    },
+                    _stop.Token);
+                ClientCertificateSubject = ssl.RemoteCertificate?.Subject;
+                stream = ssl;
+            }
+
+            var reader = PipeReader.Create(stream);
+            var conn = new FakeConnection(this, stream, reader, client);
             await conn.RunAsync(_stop.Token);
         }
-        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException)
+        catch (Exception e) when (e is IOException or OperationCanceledException or SocketException or ObjectDisposedException
+            or System.Security.Authentication.AuthenticationException)
         {
         }
     }
@@ -106,7 +125,8 @@ internal sealed class FakeManagementServer : IAsyncDisposable
     private sealed class FakeConnection
     {
         private readonly FakeManagementServer _server;
-        private readonly NetworkStream _stream;
+        private readonly Stream _stream;
+        private readonly TcpClient _client;
         private readonly PipeReader _reader;
         private readonly PerformativeReader _performatives = new();
         private readonly Dictionary<uint, (uint OurHandle, string? Target)> _clientSenders = [];
@@ -117,11 +137,12 @@ internal sealed class FakeManagementServer : IAsyncDisposable
         private uint _nextDeliveryId;
         private uint _nextTag;
 
-        public FakeConnection(FakeManagementServer server, NetworkStream stream, PipeReader reader)
+        public FakeConnection(FakeManagementServer server, Stream stream, PipeReader reader, TcpClient client)
         {
             _server = server;
             _stream = stream;
             _reader = reader;
+            _client = client;
         }
 
         private FakeServerOptions Options => _server._options;
@@ -286,6 +307,12 @@ internal sealed class FakeManagementServer : IAsyncDisposable
                         _assembling.Remove(transfer.Handle);
                         var request = new FakeRequest(AmqpMessage.Decode(whole), whole, _clientSenders.GetValueOrDefault(transfer.Handle).Target);
                         _server.Requests.Enqueue(request);
+                        if (Options.DropOnRequest)
+                        {
+                            _client.Client.Close();
+                            return false;
+                        }
+
                         if (Options.CloseOnRequestWith is { } closeError)
                         {
                             Write(output, new Close { Error = closeError });

@@ -33,6 +33,15 @@ internal sealed record FakeServerOptions
     /// <summary>Heartbeats (empty frames) the client must send before a reply goes out.</summary>
     public int HeartbeatsBeforeReply { get; init; }
 
+    /// <summary>Drop the TCP connection (no close frame) when a request arrives.</summary>
+    public bool DropOnRequest { get; init; }
+
+    /// <summary>Serve TLS with this certificate.</summary>
+    public System.Security.Cryptography.X509Certificates.X509Certificate2? TlsCertificate { get; init; }
+
+    /// <summary>With TLS, ask for a client certificate (any is accepted; its subject is recorded).</summary>
+    public bool RequestClientCertificate { get; init; }
+
     /// <summary>Answer the client's close (false: leave it waiting).</summary>
     public bool AnswerClose { get; init; } = true;
 }

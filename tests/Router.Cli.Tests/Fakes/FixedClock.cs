@@ -11,6 +11,8 @@ internal sealed class FixedClock : TimeProvider
 
     public override DateTimeOffset GetUtcNow() => _now;
 
+    public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
+
     /// <summary>The instant printed on a golden file's first line ("2026-11-21 06:56:10.404066+00:00 UTC").</summary>
     public static FixedClock FromGoldenHeader(string golden)
     {
