@@ -81,14 +81,16 @@ internal sealed partial class BlockingConnection
 
     private static async Task<IPAddress[]> ResolveAsync(string host)
     {
+        // Skupper runs the tools with the default bus 0.0.0.0 against a listener on "localhost", which may be bound
+        // to either loopback; try the other one when the first refuses.
         if (host == "0.0.0.0")
         {
-            return [IPAddress.Loopback];
+            return [IPAddress.Loopback, IPAddress.IPv6Loopback];
         }
 
         if (host == "::")
         {
-            return [IPAddress.IPv6Loopback];
+            return [IPAddress.IPv6Loopback, IPAddress.Loopback];
         }
 
         if (IPAddress.TryParse(host, out var literal))

@@ -29,6 +29,7 @@ internal sealed partial class BlockingConnection : IAsyncDisposable
     private bool _remoteClosed;
     private bool _closing;
     private bool _localClosed;
+    private bool _disposed;
     private string? _disconnected;
     private uint _nextHandle;
     private uint _nextOutgoingId;
@@ -114,6 +115,12 @@ internal sealed partial class BlockingConnection : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
         _closing = true;
         await _stop.CancelAsync().ConfigureAwait(false);
         try

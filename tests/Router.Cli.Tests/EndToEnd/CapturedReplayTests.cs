@@ -110,6 +110,9 @@ public sealed class CapturedReplayTests
             + "434250025000005328c00c0b4043404342404040404040005329c01407a10b246d616e6167656d656e7443404342404040404344404040",
             Hex("Attach"));
         Assert.Equal("0000002102000000005313c0140943707fffffff43707fffffff52014352014042", Hex("Flow"));
+        Assert.Equal(
+            "0000002402000000005313c017095201707fffffff5201707fffffff5201520152014042",
+            Convert.ToHexString(frames.Last(f => f.Performative == "Flow").Frame).ToLowerInvariant());
         Assert.Equal("0000000c0200000000531845", Hex("Close"));
         Assert.Equal(
             Convert.ToHexString(Capture.Requests(1)[0].Frame),

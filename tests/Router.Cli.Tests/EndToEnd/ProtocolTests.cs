@@ -247,6 +247,32 @@ public sealed class ProtocolTests
     }
 
     [Fact(Timeout = 30_000)]
+    public async Task LargeRequest_IsSplitIntoFramesTheRouterAccepts()
+    {
+        string big = new('y', 40_000);
+        await using var server = new FakeManagementServer(r => FakeReply.Status(r, 201, "Created", r.Message.Value));
+
+        var run = await ToolRun.SkmanageAsync(["create", "--type", "sslProfile", "--name", "p", "certFile=" + big, "-b", server.Bus, "--indent", "-1"]);
+
+        Assert.Equal($"{{\"certFile\": \"{big}\"}}\n", run.Stdout);
+        var transfers = server.ClientFrames.Where(f => f.Performative == "Transfer").ToList();
+        Assert.True(transfers.Count >= 3);
+        Assert.All(transfers, t => Assert.True(t.Frame.Length <= 16384));
+    }
+
+    [Theory(Timeout = 30_000)]
+    [InlineData("0.0.0.0")]
+    [InlineData("localhost")]
+    public async Task AnyAddressAndLocalhost_ReachALoopbackListener(string host)
+    {
+        await using var server = new FakeManagementServer(r => FakeReply.Ok(r, new List<object?>()));
+
+        var run = await ToolRun.SkmanageAsync(["get-mgmt-nodes", "-b", $"{host}:{server.Port}"]);
+
+        Assert.Equal((0, "[]\n"), (run.ExitCode, run.Stdout));
+    }
+
+    [Fact(Timeout = 30_000)]
     public async Task Query_PagesFiveHundredRowsAtATime()
     {
         const int total = 1203;
