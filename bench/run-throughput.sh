@@ -23,6 +23,10 @@ ROUTER_PID=""
 
 log() { echo "== $*" >&2; }
 
+for tool in dotnet jq bc timeout; do
+    command -v "$tool" > /dev/null || { echo "run-throughput.sh needs $tool" >&2; exit 1; }
+done
+
 stop_router() {
     if [[ -n "$ROUTER_PID" ]] && kill -0 "$ROUTER_PID" 2>/dev/null; then
         kill -TERM "$ROUTER_PID" 2>/dev/null || true
@@ -113,12 +117,14 @@ run_once() {
         before=$(cpu_ticks "$ROUTER_PID")
         client --port "$port" --router-pid "$ROUTER_PID" "${flag[@]}" > "$out.tmp" || true
         after=$(cpu_ticks "$ROUTER_PID")
+        [[ -s "$out.tmp" ]] || { echo "$run $settlement: the load client printed nothing (see $WORK/skrouterd-$settlement-$i.log)" >&2; exit 1; }
         # Script-side samples: peak RSS, and CPU over the whole client run (handshake and warm-up included).
         jq --argjson rss "$(peak_rss_kib "$ROUTER_PID")" --argjson ticks "$((after - before))" --argjson hz "$CLK_TCK" \
             '.router.peakRssKiB = $rss | .router.wholeRunCpuSeconds = ($ticks / $hz)' "$out.tmp" > "$out"
         stop_router
     else
         client --direct "${flag[@]}" > "$out" || true
+        [[ -s "$out" ]] || { echo "$run $settlement: the load client printed nothing" >&2; exit 1; }
     fi
     local err
     err=$(jq -r '.error' "$out" 2>/dev/null || echo "no JSON from the load client")
