@@ -85,16 +85,31 @@ internal static class LoadRun
             if (o.DurationSeconds is double seconds)
             {
                 long sentBefore = sender.Sent;
-                sender.Send(long.MaxValue / 4);
-                await Task.Delay(TimeSpan.FromSeconds(seconds));
-                sender.StopSending();
+                if (o.Presettled)
+                {
+                    await SendPacedAsync(sender, done, long.MaxValue / 4, PresettledInFlight(o), TimeSpan.FromSeconds(seconds));
+                }
+                else
+                {
+                    sender.Send(long.MaxValue / 4);
+                    await Task.Delay(TimeSpan.FromSeconds(seconds));
+                    sender.StopSending();
+                }
+
                 await Task.Delay(50);
                 measured = sender.Sent - sentBefore;
             }
             else
             {
                 measured = o.Messages;
-                sender.Send(measured);
+                if (o.Presettled)
+                {
+                    await SendPacedAsync(sender, done, measured, PresettledInFlight(o), timeout);
+                }
+                else
+                {
+                    sender.Send(measured);
+                }
             }
 
             if (!await WaitAsync(done, doneBefore + measured, timeout + TimeSpan.FromSeconds(o.DurationSeconds ?? 0)))
@@ -132,12 +147,53 @@ internal static class LoadRun
         return new LoadResult(o, sender, receiver, measured, done.Count - doneBefore, elapsed, cpu, ProcStat.PeakRssKiB(), router, error);
     }
 
-    private static Task<bool> RunAsync(AmqpPeer sender, ProgressSignal done, long count, TimeSpan timeout)
+    private static async Task<bool> RunAsync(AmqpPeer sender, ProgressSignal done, long count, TimeSpan timeout)
     {
         long target = done.Count + count;
-        sender.Send(count);
-        return WaitAsync(done, target, timeout);
+        if (sender.Options.Presettled)
+        {
+            await SendPacedAsync(sender, done, count, 200, timeout);
+        }
+        else
+        {
+            sender.Send(count);
+        }
+
+        return await WaitAsync(done, target, timeout);
     }
+
+    /// <summary>
+    /// Pre-settled messages have no end-to-end flow control: a router (the C one too) drops pre-settled deliveries
+    /// queued beyond a link's capacity (250) for a consumer that lags. The sender therefore keeps at most this many
+    /// messages ahead of the receiver: fewer than one link capacity, so nothing is ever dropped.
+    /// </summary>
+    private static long PresettledInFlight(LoadOptions o) => Math.Min(o.Credit, 200);
+
+    /// <summary>Sends pre-settled messages keeping at most <paramref name="inFlight"/> ahead of the receiver.</summary>
+    private static Task SendPacedAsync(AmqpPeer sender, ProgressSignal done, long count, long inFlight, TimeSpan duration) =>
+        Task.Factory.StartNew(
+            () =>
+            {
+                long start = done.Count;
+                long sent = 0;
+                long deadline = Stopwatch.GetTimestamp() + (long)(duration.TotalSeconds * Stopwatch.Frequency);
+                while (sent < count && Stopwatch.GetTimestamp() < deadline)
+                {
+                    long allowed = done.Count - start + inFlight - sent;
+                    if (allowed <= 0)
+                    {
+                        done.Wait(start + sent - inFlight + Math.Min(50, inFlight), TimeSpan.FromMilliseconds(100));
+                        continue;
+                    }
+
+                    long n = Math.Min(allowed, count - sent);
+                    sender.Send(n);
+                    sent += n;
+                }
+            },
+            CancellationToken.None,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
 
     /// <summary>Blocks a thread of its own, not one of the pool threads the connections' loops run on.</summary>
     private static Task<bool> WaitAsync(ProgressSignal done, long target, TimeSpan timeout) =>

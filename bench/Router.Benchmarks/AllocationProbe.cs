@@ -21,11 +21,12 @@ internal static class AllocationProbe
         {
             bool presettled = mode == "presettled";
             await using var router = new InMemoryRouter();
-            var receiver = await router.ConnectAsync(new PeerOptions { Role = PeerRole.Receiver, Address = "bench", ContainerId = "probe-receiver" });
+            var receiver = await router.ConnectAsync(new PeerOptions { Role = PeerRole.Receiver, Address = "bench", ContainerId = "probe-receiver", Credit = presettled ? 2 * (uint)Batch : 250 });
             var sender = await router.ConnectAsync(new PeerOptions { Role = PeerRole.Sender, Address = "bench", ContainerId = "probe-sender", Presettled = presettled });
             var done = presettled ? receiver.Progress : sender.Progress;
             if (!Run(sender, done, Math.Max(Batch, messages / 10)))
             {
+                Console.WriteLine($"{mode,-10} warm-up FAILED after {done.Count} messages: {sender.Error}{receiver.Error} (dropped pre-settled: {router.Core.Counters.DroppedPresettledDeliveries})");
                 failures++;
                 continue;
             }

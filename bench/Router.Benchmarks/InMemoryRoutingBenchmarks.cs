@@ -40,7 +40,7 @@ public class InMemoryRoutingBenchmarks
     private void Setup(bool presettled)
     {
         _router = new InMemoryRouter();
-        _receiver = _router.ConnectAsync(new PeerOptions { Role = PeerRole.Receiver, Address = "bench", ContainerId = "bench-receiver" }).GetAwaiter().GetResult();
+        _receiver = _router.ConnectAsync(new PeerOptions { Role = PeerRole.Receiver, Address = "bench", ContainerId = "bench-receiver", Credit = presettled ? 2 * (uint)MessagesPerOp : 250 }).GetAwaiter().GetResult();
         _sender = _router.ConnectAsync(new PeerOptions { Role = PeerRole.Sender, Address = "bench", ContainerId = "bench-sender", Presettled = presettled }).GetAwaiter().GetResult();
     }
 

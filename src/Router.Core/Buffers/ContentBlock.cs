@@ -1,23 +1,37 @@
-using System.Buffers;
-
 namespace Skrouterd.Buffers;
 
 /// <summary>
-/// One block of a message's content: a pooled array filled front to back by the message's producer, linked to the
+/// One block of a message's content: a pinned array filled front to back by the message's producer, linked to the
 /// next block. <see cref="Length"/> and <see cref="Next"/> are published with release semantics so consumers on
 /// other threads read only completed bytes. The block is reference counted by the cursors that have yet to pass it
-/// (plus the message while it is not yet routed); the last release returns array and block to their pools and
-/// reports the freed bytes to the block's <see cref="IBufferBudget"/>.
+/// (plus the message while it is not yet routed, and output batches while they send from it); the last release
+/// returns it, with its array, to its size class and reports the freed bytes to its <see cref="IBufferBudget"/>.
+/// Arrays live on the pinned object heap, so sockets use them without pinning.
 /// </summary>
 internal sealed class ContentBlock
 {
-    private static readonly ObjectPool<ContentBlock> s_pool = new(() => new ContentBlock(), 4096);
+    /// <summary>Block sizes, smallest first; a request gets the smallest class that fits it.</summary>
+    private static readonly int[] s_sizes = [256, 512, 1024, 2048, 4096, 8192, 16384, 65536];
 
-    private byte[] _data = [];
+    private static readonly ObjectPool<ContentBlock>[] s_pools = s_sizes
+        .Select((size, i) => new ObjectPool<ContentBlock>(() => new ContentBlock(size, i), Math.Max(256, (4 * 1024 * 1024) / size)))
+        .ToArray();
+
+    private readonly byte[] _data;
+    private readonly int _sizeClass;
     private int _length;
     private ContentBlock? _next;
     private int _refs;
     private IBufferBudget? _budget;
+
+    private ContentBlock(int size, int sizeClass)
+    {
+        _data = GC.AllocateUninitializedArray<byte>(size, pinned: true);
+        _sizeClass = sizeClass;
+    }
+
+    /// <summary>The largest block size.</summary>
+    public static int MaxSize => s_sizes[^1];
 
     public byte[] Data => _data;
 
@@ -31,8 +45,13 @@ internal sealed class ContentBlock
 
     public static ContentBlock Rent(int minimumSize, int refs, IBufferBudget? budget)
     {
-        var b = s_pool.Rent();
-        b._data = ArrayPool<byte>.Shared.Rent(minimumSize);
+        int c = 0;
+        while (c < s_sizes.Length - 1 && s_sizes[c] < minimumSize)
+        {
+            c++;
+        }
+
+        var b = s_pools[c].Rent();
         b._length = 0;
         b._next = null;
         b._refs = refs;
@@ -64,14 +83,11 @@ internal sealed class ContentBlock
         int refs = Interlocked.Decrement(ref _refs);
         if (refs == 0)
         {
-            var data = _data;
             var budget = _budget;
-            _data = [];
             _next = null;
             _budget = null;
-            budget?.OnReleased(data.Length);
-            ArrayPool<byte>.Shared.Return(data);
-            s_pool.Return(this);
+            budget?.OnReleased(_data.Length);
+            s_pools[_sizeClass].Return(this);
         }
         else if (refs < 0)
         {

@@ -1,44 +1,42 @@
-using System.Runtime.CompilerServices;
-
 namespace Skrouterd.Buffers;
 
 /// <summary>
-/// A bounded, lock-free pool of reusable objects (the shape of Microsoft.Extensions.ObjectPool's DefaultObjectPool):
-/// one fast slot plus an array of slots claimed with CompareExchange. Renting and returning never allocate once
-/// the pool is warm; when it is empty a new object is created, when full the returned one is dropped.
+/// A bounded pool of reusable objects, sharded by processor: a thread rents from and returns to its processor's
+/// shard (a short lock around a small stack), stealing from or spilling to the other shards when its own is empty or
+/// full. Objects are typically rented on one connection's thread and returned on another's, so stealing keeps the
+/// pool warm in both directions. Renting and returning never allocate once warm.
 /// </summary>
 internal sealed class ObjectPool<T>
     where T : class
 {
     private readonly Func<T> _factory;
-    private readonly T?[] _items;
-    private T? _fast;
+    private readonly Shard[] _shards;
+    private readonly int _mask;
 
     public ObjectPool(Func<T> factory, int capacity = 1024)
     {
         _factory = factory;
-        _items = new T?[capacity];
-    }
-
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    public T Rent()
-    {
-        var item = _fast;
-        if (item is not null && Interlocked.CompareExchange(ref _fast, null, item) == item)
+        int shards = 1;
+        while (shards < Environment.ProcessorCount * 2)
         {
-            return item;
+            shards <<= 1;
         }
 
-        return RentSlow();
+        _shards = new Shard[shards];
+        _mask = shards - 1;
+        int perShard = Math.Max(16, capacity / shards);
+        for (int i = 0; i < shards; i++)
+        {
+            _shards[i] = new Shard(perShard);
+        }
     }
 
-    private T RentSlow()
+    public T Rent()
     {
-        var items = _items;
-        for (int i = 0; i < items.Length; i++)
+        int home = Thread.GetCurrentProcessorId() & _mask;
+        for (int i = 0; i <= _mask; i++)
         {
-            var item = items[i];
-            if (item is not null && Interlocked.CompareExchange(ref items[i], null, item) == item)
+            if (_shards[(home + i) & _mask].TryPop(out var item))
             {
                 return item;
             }
@@ -47,20 +45,63 @@ internal sealed class ObjectPool<T>
         return _factory();
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public void Return(T item)
     {
-        if (_fast is null && Interlocked.CompareExchange(ref _fast, item, null) is null)
+        int home = Thread.GetCurrentProcessorId() & _mask;
+        for (int i = 0; i <= _mask; i++)
         {
-            return;
-        }
-
-        var items = _items;
-        for (int i = 0; i < items.Length; i++)
-        {
-            if (items[i] is null && Interlocked.CompareExchange(ref items[i], item, null) is null)
+            if (_shards[(home + i) & _mask].TryPush(item))
             {
                 return;
+            }
+        }
+    }
+
+    private sealed class Shard
+    {
+        private readonly T?[] _items;
+        private int _count;
+
+        public Shard(int capacity) => _items = new T?[capacity];
+
+        public bool TryPop(out T item)
+        {
+            if (Volatile.Read(ref _count) == 0)
+            {
+                item = null!;
+                return false;
+            }
+
+            lock (this)
+            {
+                if (_count == 0)
+                {
+                    item = null!;
+                    return false;
+                }
+
+                item = _items[--_count]!;
+                _items[_count] = null;
+                return true;
+            }
+        }
+
+        public bool TryPush(T item)
+        {
+            if (Volatile.Read(ref _count) == _items.Length)
+            {
+                return false;
+            }
+
+            lock (this)
+            {
+                if (_count == _items.Length)
+                {
+                    return false;
+                }
+
+                _items[_count++] = item;
+                return true;
             }
         }
     }

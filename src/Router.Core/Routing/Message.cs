@@ -249,6 +249,15 @@ internal sealed class Message
     /// </summary>
     public void RemoveConsumer(Delivery consumer, ContentBlock? cursorBlock)
     {
+        if (_complete && !_holding)
+        {
+            // A complete message gets no new block, so nothing else reads the consumer count: no lock needed.
+            // The consumer's slot stays until reset; waking it would be harmless.
+            Interlocked.Decrement(ref _activeConsumers);
+            ReleaseChain(cursorBlock ?? Volatile.Read(ref _first));
+            return;
+        }
+
         lock (_lock)
         {
             for (int i = 0; i < _consumerSlots; i++)
@@ -325,36 +334,38 @@ internal sealed class Message
         return result;
     }
 
+    private static void ReleaseChain(ContentBlock? b)
+    {
+        while (b is not null)
+        {
+            var next = b.Next;
+            b.Release();
+            b = next;
+        }
+    }
+
+    /// <summary>Runs when the last reference goes: nothing else can touch the message, so no lock.</summary>
     private void Reset()
     {
-        lock (_lock)
+        if (_holding)
         {
-            if (_holding)
-            {
-                _holding = false;
-                var b = _first;
-                while (b is not null)
-                {
-                    var next = b.Next;
-                    b.Release();
-                    b = next;
-                }
-            }
-
-            Array.Clear(_inline);
-            if (_overflow is not null)
-            {
-                Array.Clear(_overflow);
-            }
-
-            _consumerSlots = 0;
-            _activeConsumers = 0;
-            _first = null;
-            _tail = null;
-            _length = 0;
-            _complete = false;
-            _aborted = false;
-            _budget = null;
+            _holding = false;
+            ReleaseChain(_first);
         }
+
+        Array.Clear(_inline);
+        if (_overflow is not null)
+        {
+            Array.Clear(_overflow);
+        }
+
+        _consumerSlots = 0;
+        _activeConsumers = 0;
+        _first = null;
+        _tail = null;
+        _length = 0;
+        _complete = false;
+        _aborted = false;
+        _budget = null;
     }
 }

@@ -372,6 +372,13 @@ internal sealed partial class AmqpConnection
                 return;
             }
 
+            // Deliveries the consumer has credit for are about to be written; only those queued beyond that wait on
+            // the consumer, as the C router's undelivered list does.
+            if (d.Presettled && link.Capacity > 0 && link.QueueLength >= link.Capacity + link.LinkCredit)
+            {
+                DropPresettledLocked(link);
+            }
+
             d.AddRef();
             link.Enqueue(d);
             if (!link.IsReady)
@@ -382,6 +389,35 @@ internal sealed partial class AmqpConnection
         }
 
         _writeSignal.Set();
+    }
+
+    /// <summary>
+    /// A slow consumer's queue reached its capacity: drop every pre-settled delivery waiting behind the head (which
+    /// may be partly sent), as the C router's forwarder does, so pre-settled traffic cannot grow without bound.
+    /// </summary>
+    private void DropPresettledLocked(AmqpOutgoingLink link)
+    {
+        var previous = link.Head;
+        var d = previous?.NextInQueue;
+        while (d is not null)
+        {
+            var next = d.NextInQueue;
+            if (d.Presettled && !d.FirstFrameSent)
+            {
+                link.RemoveAfter(previous!, d);
+                Interlocked.Decrement(ref link.UndeliveredCount);
+                Interlocked.Increment(ref link.DroppedPresettledCount);
+                Interlocked.Increment(ref Core.Counters.DroppedPresettledDeliveries);
+                d.ReleaseContent();
+                d.Release();
+            }
+            else
+            {
+                previous = d;
+            }
+
+            d = next;
+        }
     }
 
     /// <summary>Grants credit on an incoming link (the address became reachable).</summary>

@@ -39,6 +39,19 @@ internal sealed class AmqpOutgoingLink : AmqpLink
         QueueLength++;
     }
 
+    /// <summary>Unlinks <paramref name="d"/>, which follows <paramref name="previous"/> in the queue.</summary>
+    public void RemoveAfter(Delivery previous, Delivery d)
+    {
+        previous.NextInQueue = d.NextInQueue;
+        if (Tail == d)
+        {
+            Tail = previous;
+        }
+
+        d.NextInQueue = null;
+        QueueLength--;
+    }
+
     public Delivery? Dequeue()
     {
         var d = Head;

@@ -11,7 +11,14 @@ namespace Skrouterd.Amqp.Transport;
 /// </summary>
 internal sealed class OutputBatch : IBufferWriter<byte>
 {
-    private const int ChunkSize = 16 * 1024;
+    private const int ChunkSize = 64 * 1024;
+
+    /// <summary>
+    /// Payloads up to this size are copied behind their frame header instead of referenced: a message of a few KiB
+    /// then costs one iovec with its neighbours rather than two of its own, which keeps sends within the eight
+    /// buffers .NET sends without pinning per call. Larger payloads (and streams) go by reference.
+    /// </summary>
+    public const int CopyThreshold = 2048;
 
     private readonly List<byte[]> _chunks = [];
     private readonly List<ContentBlock> _blocks = [];
@@ -63,6 +70,12 @@ internal sealed class OutputBatch : IBufferWriter<byte>
     {
         if (count == 0)
         {
+            return;
+        }
+
+        if (count <= CopyThreshold)
+        {
+            Write(block.Data.AsSpan(offset, count));
             return;
         }
 

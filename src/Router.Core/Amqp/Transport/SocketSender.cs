@@ -9,7 +9,11 @@ namespace Skrouterd.Amqp.Transport;
 /// </summary>
 internal sealed class SocketSender : SocketAsyncEventArgs, IValueTaskSource<int>
 {
+    private const int MaxSegmentsPerSend = 8;
+
+    private readonly List<ArraySegment<byte>> _window = new(MaxSegmentsPerSend);
     private readonly List<ArraySegment<byte>> _remaining = [];
+    private readonly List<ArraySegment<byte>> _scratch = [];
     private ManualResetValueTaskSourceCore<int> _core = new() { RunContinuationsAsynchronously = false };
 
     public SocketSender()
@@ -17,27 +21,37 @@ internal sealed class SocketSender : SocketAsyncEventArgs, IValueTaskSource<int>
     {
     }
 
+    /// <summary>
+    /// Sends every segment. At most <see cref="MaxSegmentsPerSend"/> segments go in one sendmsg: beyond that .NET
+    /// allocates and pins per call.
+    /// </summary>
     public async ValueTask SendAllAsync(Socket socket, List<ArraySegment<byte>> segments)
     {
-        long total = 0;
-        foreach (var s in segments)
+        int index = 0;
+        while (index < segments.Count)
         {
-            total += s.Count;
-        }
-
-        IList<ArraySegment<byte>> pending = segments;
-        while (total > 0)
-        {
-            int sent = await SendOnceAsync(socket, pending);
-            if (sent <= 0)
+            _window.Clear();
+            long total = 0;
+            for (; index < segments.Count && _window.Count < MaxSegmentsPerSend; index++)
             {
-                throw new SocketException((int)SocketError.ConnectionReset);
+                _window.Add(segments[index]);
+                total += segments[index].Count;
             }
 
-            total -= sent;
-            if (total > 0)
+            IList<ArraySegment<byte>> pending = _window;
+            while (total > 0)
             {
-                pending = Trim(pending, sent);
+                int sent = await SendOnceAsync(socket, pending).ConfigureAwait(false);
+                if (sent <= 0)
+                {
+                    throw new SocketException((int)SocketError.ConnectionReset);
+                }
+
+                total -= sent;
+                if (total > 0)
+                {
+                    pending = Trim(pending, sent);
+                }
             }
         }
     }
@@ -53,9 +67,10 @@ internal sealed class SocketSender : SocketAsyncEventArgs, IValueTaskSource<int>
 
     private List<ArraySegment<byte>> Trim(IList<ArraySegment<byte>> segments, int sent)
     {
-        var copy = segments == _remaining ? new List<ArraySegment<byte>>(segments) : segments;
+        _scratch.Clear();
+        _scratch.AddRange(segments);
         _remaining.Clear();
-        foreach (var s in copy)
+        foreach (var s in _scratch)
         {
             if (sent >= s.Count)
             {
