@@ -115,33 +115,45 @@ internal static class MessageAddressReader
 
                     break;
                 case Descriptors.Properties:
-                {
-                    if (!overrideTo.IsEmpty)
                     {
-                        to = overrideTo;
-                        return AddressLookup.Found;
-                    }
+                        if (!overrideTo.IsEmpty)
+                        {
+                            to = overrideTo;
+                            return AddressLookup.Found;
+                        }
 
-                    r.Seek(sectionStart);
-                    if (!TrySkipSection(ref r))
-                    {
-                        return AddressLookup.NeedMoreData;
-                    }
+                        r.Seek(sectionStart);
+                        if (!TrySkipSection(ref r))
+                        {
+                            return AddressLookup.NeedMoreData;
+                        }
 
-                    var pr = new AmqpReader(bytes[sectionStart..r.Position]);
-                    pr.ReadDescriptor();
-                    var h = pr.ReadListHeader();
-                    int saved = pr.EnterFields(h.Count);
-                    bool present = pr.NextField() && SkipOne(ref pr) && pr.NextField() && SkipOne(ref pr) && pr.NextField();
-                    if (!present)
-                    {
-                        return AddressLookup.NoAddress;
-                    }
+                        var pr = new AmqpReader(bytes[sectionStart..r.Position]);
+                        pr.ReadDescriptor();
+                        var h = pr.ReadListHeader();
+                        pr.EnterFields(h.Count);
 
-                    to = pr.ReadTextBytes(out _);
-                    _ = saved;
-                    return to.IsEmpty ? AddressLookup.NoAddress : AddressLookup.Found;
-                }
+                        // message-id and user-id: NextField consumes a null (or reports an absent field) itself, so only
+                        // a present value is skipped. Chaining them with && would take a null message-id or user-id
+                        // (the usual case) for a missing `to`.
+                        if (pr.NextField())
+                        {
+                            pr.SkipValue();
+                        }
+
+                        if (pr.NextField())
+                        {
+                            pr.SkipValue();
+                        }
+
+                        if (!pr.NextField())
+                        {
+                            return AddressLookup.NoAddress;
+                        }
+
+                        to = pr.ReadTextBytes(out _);
+                        return to.IsEmpty ? AddressLookup.NoAddress : AddressLookup.Found;
+                    }
 
                 default:
                     if (!overrideTo.IsEmpty)
@@ -153,12 +165,6 @@ internal static class MessageAddressReader
                     return AddressLookup.NoAddress;
             }
         }
-    }
-
-    private static bool SkipOne(ref AmqpReader r)
-    {
-        r.SkipValue();
-        return true;
     }
 
     private static bool TrySkipToBody(ref AmqpReader r, out ulong descriptor)
