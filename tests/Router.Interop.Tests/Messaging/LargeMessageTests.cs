@@ -61,6 +61,43 @@ public sealed class LargeMessageTests(ITestOutputHelper output) : InteropTest(ou
         Assert.True(samples >= 5, $"only {samples} RSS samples were taken");
         Assert.True(peak < limitKiB, $"router RSS peaked at {peak} KiB (baseline {baseline} KiB) while streaming {mib} MiB");
     }
+
+    [Fact(Timeout = 120_000)]
+    public async Task StreamingProducerDies_ConsumerSeesAbortedDelivery()
+    {
+        var router = await StartRouterAsync(new RouterConfigBuilder("Abort").Listener("amqp"));
+        var receiver = StartClient("receiver", "stream_receive.py", "--url", router.Url(), "--address", "abort.q", "--timeout", "60");
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+        var sender = StartClient("sender", "stream_send.py", "--url", router.Url(), "--address", "abort.q", "--mib", "1024", "--timeout", "60");
+
+        // Once the consumer is reading the stream, the producer's process dies without closing anything.
+        await receiver.WaitForEventAsync("progress", EventTimeout);
+        sender.Kill();
+
+        Assert.Equal(1, await receiver.WaitForExitAsync(ClientTimeout));
+        var aborted = Assert.Single(receiver.EventsNamed("aborted"));
+        Assert.True(aborted.Long("bytes") >= 32 * 1024 * 1024);
+        Assert.True((await RunClientAsync("after", "connect.py", ["--url", router.Url(), "--timeout", ScriptTimeout])).Bool("roundtrip"));
+    }
+
+    [Fact(Timeout = 120_000)]
+    public async Task StreamingConsumerDies_ProducerSeesModified()
+    {
+        var router = await StartRouterAsync(new RouterConfigBuilder("ConsumerGone").Listener("amqp"));
+        var receiver = StartClient("receiver", "stream_receive.py", "--url", router.Url(), "--address", "gone.q", "--timeout", "60");
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+        var sender = StartClient("sender", "stream_send.py", "--url", router.Url(), "--address", "gone.q", "--mib", "1024", "--timeout", "60");
+
+        await receiver.WaitForEventAsync("progress", EventTimeout);
+        receiver.Kill();
+
+        // The delivery was forwarded but never settled by its consumer: the producer learns it failed (modified,
+        // delivery-failed) while it is still streaming, as from the C router's link clean-up.
+        Assert.Equal(1, await sender.WaitForExitAsync(ClientTimeout));
+        var done = Assert.Single(sender.EventsNamed("done"));
+        Assert.Equal("modified", done.Str("outcome"));
+        Assert.True((await RunClientAsync("after", "connect.py", ["--url", router.Url(), "--timeout", ScriptTimeout])).Bool("roundtrip"));
+    }
 }
 
 /// <summary>Tests that move hundreds of MiB run one at a time.</summary>

@@ -28,4 +28,25 @@ public sealed class SettlementTests(ITestOutputHelper output) : InteropTest(outp
         Assert.Equal(presettled ? 0 : Messages, sent.Int("accepted"));
         Assert.Equal(0, sent.Int("released") + sent.Int("rejected") + sent.Int("modified"));
     }
+
+    [Fact(Timeout = 90_000)]
+    public async Task PresettledToStuckConsumer_ExcessDropped_ProducerNotBlocked()
+    {
+        // A consumer that gives no credit: pre-settled deliveries for it queue in the router. Beyond the link capacity
+        // (250) the router drops queued pre-settled deliveries, as the C router does, instead of holding them until
+        // the producer's session runs out of buffer and stalls.
+        // 5000 x 4 KiB is several times what the router lets one session buffer (8 MiB).
+        const int messages = 5_000;
+        var router = await StartRouterAsync(new RouterConfigBuilder("Stuck").Listener("amqp"));
+        var stuck = StartClient("stuck", "stuck.py", "--port", router.Port().ToString(), "--address", "stuck.q", "--timeout", "60");
+        await stuck.WaitForEventAsync("attached", EventTimeout);
+
+        var sent = await RunClientAsync("sender", "sender.py", ["--url", router.Url(), "--address", "stuck.q", "--count", messages.ToString(), "--size", "4096", "--presettled", "--timeout", ScriptTimeout]);
+        Assert.Equal(messages, sent.Int("sent"));
+
+        stuck.CloseInput(); // now it drains: it gets what the router kept
+        var drained = await stuck.DoneAsync(ClientTimeout);
+        Assert.InRange(drained.Int("received"), 1, 250);
+        Assert.Equal(drained.Int("received"), drained.Int("settled"));
+    }
 }

@@ -72,6 +72,32 @@ public sealed class TlsTests(ITestOutputHelper output) : InteropTest(output)
         await AssertStillServingAsync(router, certs);
     }
 
+    [Fact(Timeout = 120_000)]
+    public async Task TlsListener_LargeStreamedAndHeartbeats()
+    {
+        var (router, certs) = await StartAsync();
+        string url = router.Url("tls", "amqps");
+
+        // 5 x 5 MB messages, unsettled.
+        var receiver = StartClient("receiver", "receiver.py", "--url", url, "--ca", certs.CaCert, "--address", "tls.large", "--count", "5", "--sha256", "--timeout", "60");
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+        var sent = await RunClientAsync("sender", "sender.py", ["--url", url, "--ca", certs.CaCert, "--address", "tls.large", "--count", "5", "--size", "5000000", "--sha256", "--timeout", "60"]);
+        await receiver.DoneAsync(ClientTimeout);
+        Assert.Equal(5, sent.Int("accepted"));
+        Assert.All(receiver.EventsNamed("message"), m => Assert.Equal(sent.Str("sha256"), m.Str("sha256")));
+
+        // A 64 MiB streamed delivery.
+        var streamReceiver = StartClient("stream-receiver", "stream_receive.py", "--url", url, "--ca", certs.CaCert, "--address", "tls.stream", "--timeout", "90");
+        await streamReceiver.WaitForEventAsync("attached", EventTimeout);
+        var streamed = await RunClientAsync("stream-sender", "stream_send.py", ["--url", url, "--ca", certs.CaCert, "--address", "tls.stream", "--mib", "64", "--timeout", "90"]);
+        var streamDone = await streamReceiver.DoneAsync(ClientTimeout);
+        Assert.Equal(streamed.Str("sha256"), streamDone.Str("sha256"));
+
+        // Heartbeats through TLS: proton with a 1 s idle time-out stays connected for 3 s.
+        var held = await RunClientAsync("held", "hold.py", ["--url", url, "--ca", certs.CaCert, "--idle-timeout", "1", "--seconds", "3", "--timeout", ScriptTimeout]);
+        Assert.True(held.Bool("roundtrip"));
+    }
+
     private async Task AssertStillServingAsync(RouterProcess router, TestCertificates certs)
     {
         var done = await RunClientAsync("after", "connect.py",

@@ -8,6 +8,7 @@ Modes:
   oversize-frame       a valid header and open, then a frame header declaring 1 MiB (over max-frame-size)
   unattached-transfer  a valid header, open and begin, then a transfer on handle 7, which was never attached
   bad-list-count       a valid header and open, then a begin whose list8 declares 200 elements in 3 bytes
+  sasl-random          the SASL header, then 3 KiB of random bytes instead of a sasl-init
 
 Output: {"event":"done","mode":...,"header":<hex of the protocol header the router sent>,"frames":[names],
 "condition":<error of the router's close>,"description":...,"eof":<the router closed the socket>}.
@@ -17,14 +18,15 @@ import argparse
 import random
 import struct
 
-from amqpraw import AMQP_HEADER, RawConnection, emit, error_condition, frame, uint
+from amqpraw import AMQP_HEADER, SASL_HEADER, RawConnection, emit, error_condition, frame, uint
 
 
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--port", type=int, required=True)
     p.add_argument("--mode", required=True, choices=["random-header", "wrong-header", "random-frames",
-                                                     "oversize-frame", "unattached-transfer", "bad-list-count"])
+                                                     "oversize-frame", "unattached-transfer", "bad-list-count",
+                                                     "sasl-random"])
     p.add_argument("--timeout", type=float, default=10)
     args = p.parse_args()
     rnd = random.Random(12345)
@@ -35,6 +37,9 @@ def main():
             c.send_raw(b"\x17" + rnd.randbytes(63))
         elif mode == "wrong-header":
             c.send_raw(b"AMQP\x00\x00\x09\x01")
+        elif mode == "sasl-random":
+            c.send_header(SASL_HEADER)
+            c.send_raw(rnd.randbytes(3072))
         else:
             c.send_header()
             c.open("bad-input-" + mode)
@@ -54,7 +59,7 @@ def main():
     header = c.read_header(args.timeout)
     frames = []
     close = None
-    if header == AMQP_HEADER:
+    if header in (AMQP_HEADER, SASL_HEADER):
         while True:
             f = c.read_frame(args.timeout)
             if f is None:
@@ -62,6 +67,8 @@ def main():
             if f.empty:
                 continue
             frames.append(f.name)
+            if f.name == "sasl-mechanisms":
+                continue
             if f.name == "close":
                 close = f
                 break

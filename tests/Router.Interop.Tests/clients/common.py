@@ -15,10 +15,34 @@ def emit(**fields):
 
 
 def parser(description):
+    """Arguments every proton script takes: where to connect, security options, a time limit."""
     p = argparse.ArgumentParser(description=description)
     p.add_argument("--url", required=True, help="amqp://127.0.0.1:PORT or amqps://...")
     p.add_argument("--timeout", type=float, default=30.0, help="give up (exit 3) after this many seconds")
+    p.add_argument("--mech", default="ANONYMOUS", help="SASL mechanisms the client allows")
+    p.add_argument("--user")
+    p.add_argument("--password")
+    p.add_argument("--ca", help="trust this CA for the router's certificate (and check its name)")
+    p.add_argument("--cert", help="client certificate (mutual TLS)")
+    p.add_argument("--key", help="client certificate's key")
+    p.add_argument("--max-frame-size", type=int, default=None, help="our max-frame-size (proton's default if unset)")
     return p
+
+
+def connect(container, args, **extra):
+    """Opens the one connection of a script: no reconnect, with the security options from the command line."""
+    from proton import SSLDomain
+    options = {"reconnect": False, "allowed_mechs": args.mech, "sasl_enabled": True}
+    domain = ssl_domain(args, SSLDomain.MODE_CLIENT)
+    if domain is not None:
+        options["ssl_domain"] = domain
+    if args.user:
+        options["user"] = args.user
+        options["password"] = args.password
+    if args.max_frame_size:
+        options["max_frame_size"] = args.max_frame_size
+    options.update(extra)
+    return container.connect(args.url, **options)
 
 
 def hard_deadline(seconds):
@@ -99,6 +123,8 @@ class TimedHandler(MessagingHandler):
         emit(event="transport_error", condition=cond.name if cond else None,
              description=cond.description if cond else None)
         self.finish(2)
+        if self.container is not None:
+            self.container.stop()  # the transport is dead: nothing left to flush
 
     def on_connection_error(self, event):
         cond = event.connection.remote_condition

@@ -8,10 +8,10 @@ router's open arrives, then {"event":"done","roundtrip":true}, or {"event":"tran
 "condition":...,"description":...} with exit 2 when the router refuses the connection.
 """
 
-from proton import Message, SSLDomain
+from proton import Message
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser, ssl_domain
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Connect(TimedHandler):
@@ -21,14 +21,7 @@ class Connect(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        options = {"allowed_mechs": self.args.mech, "sasl_enabled": True}
-        domain = ssl_domain(self.args, SSLDomain.MODE_CLIENT)
-        if domain is not None:
-            options["ssl_domain"] = domain
-        if self.args.user:
-            options["user"] = self.args.user
-            options["password"] = self.args.password
-        self.connection = event.container.connect(self.args.url, reconnect=False, **options)
+        self.connection = connect(event.container, self.args)
         event.container.create_receiver(self.connection, self.args.address)
 
     def on_connection_opened(self, event):
@@ -51,12 +44,6 @@ class Connect(TimedHandler):
 def main():
     p = parser("connect with SASL/TLS options and do a round trip")
     p.add_argument("--address", default="connect.check")
-    p.add_argument("--mech", default="ANONYMOUS")
-    p.add_argument("--user")
-    p.add_argument("--password")
-    p.add_argument("--ca")
-    p.add_argument("--cert")
-    p.add_argument("--key")
     args = p.parse_args()
     hard_deadline(args.timeout + 10)
     handler = Connect(args)

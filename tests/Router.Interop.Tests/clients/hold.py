@@ -13,7 +13,7 @@ import time
 from proton import Message
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Hold(TimedHandler):
@@ -25,10 +25,8 @@ class Hold(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        options = {"allowed_mechs": "ANONYMOUS"}
-        if self.args.idle_timeout:
-            options["heartbeat"] = self.args.idle_timeout
-        self.connection = event.container.connect(self.args.url, reconnect=False, **options)
+        options = {"heartbeat": self.args.idle_timeout} if self.args.idle_timeout else {}
+        self.connection = connect(event.container, self.args, **options)
         event.container.create_receiver(self.connection, self.args.address)
 
     def on_link_opened(self, event):
@@ -65,6 +63,8 @@ class Hold(TimedHandler):
         emit(event="transport_error", condition=cond.name if cond else None,
              description=cond.description if cond else None)
         self.finish(2)
+        if self.container is not None:
+            self.container.stop()  # the transport is dead: nothing left to flush
 
     def on_connection_error(self, event):
         pass  # reported by on_connection_remote_close

@@ -11,7 +11,7 @@ import hashlib
 from proton import Condition
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Receiver(TimedHandler):
@@ -22,7 +22,7 @@ class Receiver(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS PLAIN")
+        self.connection = connect(event.container, self.args)
         if self.args.dynamic:
             event.container.create_receiver(self.connection, None, dynamic=True)
         else:

@@ -8,7 +8,7 @@ Output: {"event":"attached","address":<reply-to>}, then {"event":"done","replies
 from proton import Message
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Requester(TimedHandler):
@@ -23,7 +23,7 @@ class Requester(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS")
+        self.connection = connect(event.container, self.args)
         event.container.create_receiver(self.connection, None, dynamic=True)
 
     def on_link_opened(self, event):

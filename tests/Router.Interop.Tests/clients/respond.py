@@ -8,7 +8,7 @@ Output: {"event":"attached","address":...}, then {"event":"done","requests":N,"r
 from proton import Message
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Responder(TimedHandler):
@@ -21,7 +21,7 @@ class Responder(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS")
+        self.connection = connect(event.container, self.args)
         event.container.create_receiver(self.connection, self.args.address)
         self.sender = event.container.create_sender(self.connection, None)
 

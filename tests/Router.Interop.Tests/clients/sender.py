@@ -17,7 +17,7 @@ import random
 from proton import Delivery, Message
 from proton.reactor import Container, AtMostOnce
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Sender(TimedHandler):
@@ -36,7 +36,7 @@ class Sender(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS PLAIN")
+        self.connection = connect(event.container, self.args)
         options = AtMostOnce() if self.args.presettled else None
         target = None if self.args.anonymous else self.args.address
         self.sender = event.container.create_sender(self.connection, target, options=options)
@@ -51,7 +51,7 @@ class Sender(TimedHandler):
                 msg.address = self.args.address
             event.sender.send(msg)
             self.sent += 1
-        if self.sent == self.args.count and self.args.presettled:
+        if self.sent == self.args.count and self.args.presettled and not self._finished:
             self.done()
 
     def on_accepted(self, event):

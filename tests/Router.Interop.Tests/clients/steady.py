@@ -8,7 +8,7 @@ and be accepted. Prints {"event":"progress","sent":N,"received":N,"accepted":N} 
 from proton import Message
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class Steady(TimedHandler):
@@ -26,7 +26,7 @@ class Steady(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS")
+        self.connection = connect(event.container, self.args)
         event.container.create_receiver(self.connection, self.args.address)
 
     def on_link_opened(self, event):

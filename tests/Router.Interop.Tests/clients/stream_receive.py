@@ -3,15 +3,16 @@
 the whole message, and accepts it at the end.
 
 Output: {"event":"attached"}, {"event":"progress","received":BYTES} every 32 MiB, {"event":"done","bytes":N,
-"sha256":<of the whole delivery>}.
+"sha256":<of the whole delivery>}, or {"event":"aborted","bytes":N} (exit 1) if the router aborts the
+delivery.
 """
 
 import hashlib
 
-from proton import Delivery
+from proton import Delivery, LinkException
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 
 class StreamReceiver(TimedHandler):
@@ -27,7 +28,7 @@ class StreamReceiver(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS", max_frame_size=65536)
+        self.connection = connect(event.container, self.args, max_frame_size=65536)
         self.receiver = event.container.create_receiver(self.connection, self.args.address)
         self.receiver.flow(1)
 
@@ -38,7 +39,12 @@ class StreamReceiver(TimedHandler):
     def on_delivery(self, event):
         dlv = event.delivery
         while True:
-            data = event.link.recv(1 << 20)
+            try:
+                data = event.link.recv(1 << 20)
+            except LinkException:
+                if dlv.aborted:
+                    break  # reported below
+                raise
             if not data:
                 break
             self.sha.update(data)
@@ -47,7 +53,8 @@ class StreamReceiver(TimedHandler):
                 emit(event="progress", received=self.bytes)
                 self.next_progress += 32 * 1024 * 1024
         if dlv.aborted:
-            emit(event="error", error="delivery aborted", bytes=self.bytes)
+            emit(event="aborted", bytes=self.bytes)
+            dlv.settle()
             self.finish(1)
         elif not dlv.partial:
             dlv.update(Delivery.ACCEPTED)

@@ -16,7 +16,7 @@ import struct
 from proton import Delivery
 from proton.reactor import Container
 
-from common import TimedHandler, emit, hard_deadline, parser
+from common import connect, TimedHandler, emit, hard_deadline, parser
 
 CHUNK = 64 * 1024
 
@@ -38,7 +38,7 @@ class StreamSender(TimedHandler):
 
     def on_start(self, event):
         self.start_timers(event)
-        self.connection = event.container.connect(self.args.url, reconnect=False, allowed_mechs="ANONYMOUS", max_frame_size=65536)
+        self.connection = connect(event.container, self.args, max_frame_size=65536)
         self.sender = event.container.create_sender(self.connection, self.args.address)
         event.container.schedule(0.005, self)
 
@@ -66,7 +66,7 @@ class StreamSender(TimedHandler):
             event.container.schedule(0.005, self)
 
     def pump(self):
-        if self.delivery is None or self.completed:
+        if self.delivery is None or self.completed or self._finished:
             return
         limit = self.args.window * 1024
         while self.offset < self.total and self.sender.session.outgoing_bytes < limit:

@@ -372,6 +372,11 @@ internal sealed partial class AmqpConnection
                 return;
             }
 
+            if (d.Presettled && link.QueueLength >= link.Capacity)
+            {
+                DropQueuedPresettledLocked(link);
+            }
+
             d.AddRef();
             link.Enqueue(d);
             if (!link.IsReady)
@@ -382,6 +387,33 @@ internal sealed partial class AmqpConnection
         }
 
         _writeSignal.Set();
+    }
+
+    /// <summary>
+    /// A pre-settled delivery arrives for a link whose queue is at capacity (the consumer is not taking them): drop the
+    /// queued pre-settled deliveries that have not started, as the C router's qdr_forward_drop_presettled_CT_LH does.
+    /// Pre-settled producers get their credit back as soon as a delivery is forwarded, so without this a stuck
+    /// consumer would fill its queue until the producer's session budget runs out and stalls every link of that
+    /// session. The head is kept: part of it may already be on the wire.
+    /// </summary>
+    private void DropQueuedPresettledLocked(AmqpOutgoingLink link)
+    {
+        var previous = link.Head;
+        while (previous?.NextInQueue is { } d)
+        {
+            if (!d.Presettled || d.FirstFrameSent)
+            {
+                previous = d;
+                continue;
+            }
+
+            link.RemoveAfter(previous);
+            Interlocked.Decrement(ref link.UndeliveredCount);
+            Interlocked.Increment(ref link.DroppedPresettledCount);
+            Interlocked.Increment(ref Core.Counters.DroppedPresettledDeliveries);
+            d.ReleaseContent();
+            d.Release(); // the queue's reference
+        }
     }
 
     /// <summary>Grants credit on an incoming link (the address became reachable).</summary>

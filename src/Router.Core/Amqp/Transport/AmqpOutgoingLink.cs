@@ -57,6 +57,21 @@ internal sealed class AmqpOutgoingLink : AmqpLink
         return d;
     }
 
+    /// <summary>Unlinks the delivery after <paramref name="previous"/> (which must have one) and returns it.</summary>
+    public Delivery RemoveAfter(Delivery previous)
+    {
+        var d = previous.NextInQueue!;
+        previous.NextInQueue = d.NextInQueue;
+        if (Tail == d)
+        {
+            Tail = previous;
+        }
+
+        d.NextInQueue = null;
+        QueueLength--;
+        return d;
+    }
+
     public override void Deliver(Delivery delivery) => Amqp.EnqueueOutgoing(this, delivery);
 
     public override void Wake() => Amqp.SignalWriter();
