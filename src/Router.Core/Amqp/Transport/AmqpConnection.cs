@@ -91,6 +91,9 @@ internal sealed partial class AmqpConnection : RouterConnection
     /// <summary>Raised once, after the connection has ended (the connector uses it to redial).</summary>
     public event Action<AmqpConnection, AmqpError?>? Closed;
 
+    /// <summary>The idle-time-out the peer advertised in its open, in ms (0 = none); read without the lock by the heartbeat timer.</summary>
+    public uint RemoteIdleTimeoutMs => Volatile.Read(ref _remoteIdleTimeoutMs);
+
     /// <summary>The error the peer closed with, or that we closed with.</summary>
     public AmqpError? CloseError { get; private set; }
 
