@@ -53,6 +53,38 @@ public sealed class ConfigErrorTests(ITestOutputHelper output) : InteropTest(out
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task ConfFormat_Starts_AndServes()
+    {
+        // The legacy format (management-and-deployment.md §1.3), written as the C router's system tests write it.
+        string path = Path.Combine(TempDir, "legacy.conf");
+        await File.WriteAllTextAsync(path, """
+            # legacy syntax
+            router {
+                id: Legacy
+                mode: standalone
+            }
+
+            listener {
+                name: amqp
+                host: 127.0.0.1
+                port: 0
+                authenticatePeer: no
+                saslMechanisms: ANONYMOUS
+            }
+
+            address {
+                prefix: multicast
+                distribution: multicast
+            }
+            """);
+        var router = Track(RouterProcess.Launch("Legacy", path));
+        await router.WaitOperationalAsync();
+        await router.WaitForLogAsync("Created address with Prefix=multicast and distribution=multicast", EventTimeout);
+        var done = await RunClientAsync("client", "connect.py", ["--url", router.Url(), "--timeout", ScriptTimeout]);
+        Assert.True(done.Bool("roundtrip"));
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task MissingFile_Exits1_NamingFile()
     {
         string path = Path.Combine(TempDir, "does-not-exist.json");

@@ -35,6 +35,28 @@ public sealed class SignalTests(ITestOutputHelper output) : InteropTest(output)
         }
     }
 
+    [Fact(Timeout = 90_000)]
+    public async Task Sigterm_DuringStreaming_ClientsClosedCleanly_Exits0()
+    {
+        var router = await StartRouterAsync(new RouterConfigBuilder("SignalStream").Listener("amqp"));
+        var receiver = StartClient("receiver", "stream_receive.py", "--url", router.Url(), "--address", "sigterm.q", "--timeout", "60");
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+        var sender = StartClient("sender", "stream_send.py", "--url", router.Url(), "--address", "sigterm.q", "--mib", "2048", "--timeout", "60");
+        await receiver.WaitForEventAsync("progress", EventTimeout);
+
+        var stopping = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Equal(0, await router.StopAsync(Signals.SIGTERM));
+        Output.WriteLine($"router exited {stopping.ElapsedMilliseconds} ms after SIGTERM");
+
+        // Both ends of the unfinished delivery get an AMQP close without error (not a reset socket).
+        foreach (var c in new[] { receiver, sender })
+        {
+            await c.WaitForExitAsync(ClientTimeout);
+            var closed = Assert.Single(c.EventsNamed("remote_close"));
+            Assert.True(closed.IsNull("condition"), $"{c.Name} closed with {closed.Str("condition")}");
+        }
+    }
+
     [Fact(Timeout = 60_000)]
     public async Task Sighup_Ignored_RouterKeepsServing()
     {

@@ -46,7 +46,7 @@ public sealed class SaslTests(ITestOutputHelper output) : InteropTest(output)
 
         var refused = await RunClientToExitAsync("mallory", "connect.py", "--url", router.Url("plain"), "--mech", "PLAIN", "--user", "alice", "--password", "wrong", "--timeout", ScriptTimeout);
         Assert.Equal(2, refused.ExitCode);
-        var error = Assert.Single(refused.Events, e => e.Str("event") is "transport_error" or "connection_error");
+        var error = Assert.Single(refused.Events, e => e.Str("event") is "transport_error" or "remote_close");
         Assert.Equal("amqp:unauthorized-access", error.Str("condition"));
         Assert.Empty(refused.EventsNamed("opened"));
 

@@ -126,9 +126,11 @@ class TimedHandler(MessagingHandler):
         if self.container is not None:
             self.container.stop()  # the transport is dead: nothing left to flush
 
-    def on_connection_error(self, event):
+    def on_connection_remote_close(self, event):
+        if self._finished:
+            return  # the router's answer to our own close
         cond = event.connection.remote_condition
-        emit(event="connection_error", condition=cond.name if cond else None,
+        emit(event="remote_close", condition=cond.name if cond else None,
              description=cond.description if cond else None)
         self.finish(2)
 

@@ -66,8 +66,6 @@ class Hold(TimedHandler):
         if self.container is not None:
             self.container.stop()  # the transport is dead: nothing left to flush
 
-    def on_connection_error(self, event):
-        pass  # reported by on_connection_remote_close
 
 
 def main():

@@ -103,7 +103,7 @@ class StreamSender(TimedHandler):
 def main():
     p = parser("stream one large message")
     p.add_argument("--address", required=True)
-    p.add_argument("--mib", type=int, default=256)
+    p.add_argument("--mib", type=int, default=256, help="body size in MiB (below 4096: the size is a uint32)")
     p.add_argument("--window", type=int, default=2048, help="KiB queued in proton at most")
     args = p.parse_args()
     hard_deadline(args.timeout + 10)
