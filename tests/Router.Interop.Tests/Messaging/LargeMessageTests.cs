@@ -81,6 +81,22 @@ public sealed class LargeMessageTests(ITestOutputHelper output) : InteropTest(ou
     }
 
     [Fact(Timeout = 120_000)]
+    public async Task StreamingProducerAborts_ConsumerSeesAbortedDelivery()
+    {
+        var router = await StartRouterAsync(new RouterConfigBuilder("Abort").Listener("amqp"));
+        var receiver = StartClient("receiver", "stream_receive.py", "--url", router.Url(), "--address", "abort.q", "--timeout", "60");
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+
+        // The producer sends 40 MiB of a 256 MiB delivery, then a transfer with aborted=true.
+        var sender = await RunClientAsync("sender", "stream_send.py", ["--url", router.Url(), "--address", "abort.q", "--mib", "256", "--abort-after", "40", "--timeout", "60"], exitCode: 0);
+        Assert.True(sender.Bool("aborted"));
+
+        Assert.Equal(1, await receiver.WaitForExitAsync(ClientTimeout));
+        var aborted = Assert.Single(receiver.EventsNamed("aborted"));
+        Assert.InRange(aborted.Long("bytes"), 1, 40L * 1024 * 1024 + 8);
+    }
+
+    [Fact(Timeout = 120_000)]
     public async Task StreamingConsumerDies_ProducerSeesModified()
     {
         var router = await StartRouterAsync(new RouterConfigBuilder("ConsumerGone").Listener("amqp"));

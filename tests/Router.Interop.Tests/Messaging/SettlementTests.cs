@@ -29,6 +29,22 @@ public sealed class SettlementTests(ITestOutputHelper output) : InteropTest(outp
         Assert.Equal(0, sent.Int("released") + sent.Int("rejected") + sent.Int("modified"));
     }
 
+    [Fact(Timeout = 60_000)]
+    public async Task ReceiverAsksForPresettled_GetsSettledTransfers_SenderSeesAccepted()
+    {
+        // A receiver attaching with snd-settle-mode settled: the router sends pre-settled and, having handed the
+        // message over, settles the producer's unsettled delivery as accepted.
+        var router = await StartRouterAsync(new RouterConfigBuilder("Settlement").Listener("amqp"));
+        var receiver = StartClient("receiver", "receiver.py", "--url", router.Url(), "--address", "presettled.rx", "--presettled", "--count", "20", "--timeout", ScriptTimeout);
+        await receiver.WaitForEventAsync("attached", EventTimeout);
+
+        var sent = await RunClientAsync("sender", "sender.py", ["--url", router.Url(), "--address", "presettled.rx", "--count", "20", "--timeout", ScriptTimeout]);
+        await receiver.DoneAsync(ClientTimeout);
+
+        Assert.Equal(20, sent.Int("accepted"));
+        Assert.Equal(20, receiver.EventsNamed("message").Count(m => m.Bool("settled")));
+    }
+
     [Fact(Timeout = 90_000)]
     public async Task PresettledToStuckConsumer_ExcessDropped_ProducerNotBlocked()
     {

@@ -9,7 +9,7 @@ for --dynamic), one {"event":"message","seq":N,"size":N[,"sha256":...]} per mess
 import hashlib
 
 from proton import Condition
-from proton.reactor import Container
+from proton.reactor import AtMostOnce, Container
 
 from common import connect, TimedHandler, emit, hard_deadline, parser
 
@@ -26,7 +26,8 @@ class Receiver(TimedHandler):
         if self.args.dynamic:
             event.container.create_receiver(self.connection, None, dynamic=True)
         else:
-            event.container.create_receiver(self.connection, self.args.address)
+            options = AtMostOnce() if self.args.presettled else None
+            event.container.create_receiver(self.connection, self.args.address, options=options)
 
     def on_link_opened(self, event):
         if event.receiver is not None:
@@ -35,12 +36,15 @@ class Receiver(TimedHandler):
     def on_message(self, event):
         msg = event.message
         body = msg.body if isinstance(msg.body, (bytes, bytearray, memoryview)) else b""
-        line = {"event": "message", "seq": (msg.properties or {}).get("seq"), "size": len(body)}
+        line = {"event": "message", "seq": (msg.properties or {}).get("seq"), "size": len(body),
+                "settled": event.delivery.settled}
         if self.args.sha256:
             line["sha256"] = hashlib.sha256(body).hexdigest()
         emit(**line)
         action = self.args.action
-        if action == "accept":
+        if event.delivery.settled:
+            pass  # sent pre-settled (--presettled): nothing to settle
+        elif action == "accept":
             self.accept(event.delivery)
         elif action == "release":
             self.release(event.delivery, delivered=False)
@@ -73,6 +77,7 @@ def main():
     p.add_argument("--credit", type=int, default=10)
     p.add_argument("--action", choices=["accept", "release", "reject", "modify"], default="accept")
     p.add_argument("--sha256", action="store_true")
+    p.add_argument("--presettled", action="store_true", help="ask the router to send pre-settled (snd-settle-mode settled)")
     args = p.parse_args()
     hard_deadline(args.timeout + 10)
     handler = Receiver(args)

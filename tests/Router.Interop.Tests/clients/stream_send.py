@@ -6,7 +6,8 @@ this client nor a correct router needs the whole message in memory.
 The message is one data section: 0x00 0x53 0x75 0xb0 <uint32 size> <body>; chunk i of the body is 64 KiB starting
 with i as 8 big-endian bytes followed by fixed pseudo-random bytes. Output: {"event":"credit"} when the delivery
 starts, {"event":"progress","sent":BYTES} every 32 MiB, {"event":"done","bytes":N,"sha256":<of the whole
-delivery>,"outcome":...}.
+delivery>,"outcome":...}. With --abort-after M the delivery is aborted after M MiB instead:
+{"event":"done","aborted":true,"bytes":N}.
 """
 
 import hashlib
@@ -78,6 +79,13 @@ class StreamSender(TimedHandler):
             if self.offset >= self.next_progress:
                 emit(event="progress", sent=self.offset)
                 self.next_progress += 32 * 1024 * 1024
+            if self.args.abort_after and self.offset >= self.args.abort_after * 1024 * 1024:
+                # The producer gives up on the delivery: a transfer with aborted=true (transport.xml 2.6.14).
+                self.delivery.abort()
+                self.completed = True
+                emit(event="done", aborted=True, bytes=self.bytes)
+                self.finish(0)
+                return
         if self.offset >= self.total:
             self.sender.advance()
             self.completed = True
@@ -105,6 +113,7 @@ def main():
     p.add_argument("--address", required=True)
     p.add_argument("--mib", type=int, default=256, help="body size in MiB (below 4096: the size is a uint32)")
     p.add_argument("--window", type=int, default=2048, help="KiB queued in proton at most")
+    p.add_argument("--abort-after", type=int, default=0, help="abort the delivery after this many MiB")
     args = p.parse_args()
     hard_deadline(args.timeout + 10)
     handler = StreamSender(args)
