@@ -11,6 +11,23 @@ internal class ChildProcess : IDisposable
 {
     private const int TailLines = 60;
 
+    /// <summary>
+    /// Every child still running. xunit abandons a test that exceeds its Timeout without disposing it, so whatever
+    /// such a test started is killed when the test process exits.
+    /// </summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<ChildProcess, byte> s_live = new();
+
+    static ChildProcess()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var child in s_live.Keys)
+            {
+                child.Kill();
+            }
+        };
+    }
+
     private readonly Process _process;
     private readonly object _sync = new();
     private readonly List<string> _stdout = [];
@@ -44,6 +61,7 @@ internal class ChildProcess : IDisposable
         _process.OutputDataReceived += (_, e) => OnLine(_stdout, e.Data);
         _process.ErrorDataReceived += (_, e) => OnLine(_stderr, e.Data);
         _process.Start();
+        s_live[this] = 0;
         Pid = _process.Id;
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
@@ -253,6 +271,7 @@ internal class ChildProcess : IDisposable
     public void Dispose()
     {
         Kill();
+        s_live.TryRemove(this, out _);
         _process.Dispose();
         GC.SuppressFinalize(this);
     }

@@ -20,12 +20,27 @@ public abstract class InteropTest : IAsyncLifetime
     /// <summary>The --timeout passed to client scripts, in seconds.</summary>
     protected const string ScriptTimeout = "30";
 
+    /// <summary>Temporary directories of tests not yet disposed (a timed-out test never is): removed at process exit.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, byte> s_tempDirs = new();
+
     private readonly List<ChildProcess> _processes = [];
+
+    static InteropTest()
+    {
+        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+        {
+            foreach (var dir in s_tempDirs.Keys)
+            {
+                TryDelete(dir);
+            }
+        };
+    }
 
     protected InteropTest(ITestOutputHelper output)
     {
         Output = output;
         TempDir = Directory.CreateTempSubdirectory("skrouterd-interop-").FullName;
+        s_tempDirs[TempDir] = 0;
     }
 
     protected ITestOutputHelper Output { get; }
@@ -120,17 +135,22 @@ public abstract class InteropTest : IAsyncLifetime
             p.Dispose();
         }
 
-        try
-        {
-            Directory.Delete(TempDir, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-
+        TryDelete(TempDir);
+        s_tempDirs.TryRemove(TempDir, out _);
         if (failures.Count > 0)
         {
             Assert.Fail(string.Join('\n', failures));
+        }
+    }
+
+    private static void TryDelete(string dir)
+    {
+        try
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
         }
     }
 }
