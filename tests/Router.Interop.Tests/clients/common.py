@@ -126,6 +126,13 @@ class TimedHandler(MessagingHandler):
         if self.container is not None:
             self.container.stop()  # the transport is dead: nothing left to flush
 
+    def on_link_error(self, event):
+        # The router detached one of our links with an error (e.g. amqp:not-found).
+        cond = event.link.remote_condition
+        emit(event="link_error", link="receiver" if event.link.is_receiver else "sender",
+             condition=cond.name if cond else None, description=cond.description if cond else None)
+        self.finish(2)
+
     def on_connection_remote_close(self, event):
         if self._finished:
             return  # the router's answer to our own close
