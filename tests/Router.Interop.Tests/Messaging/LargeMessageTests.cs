@@ -62,6 +62,40 @@ public sealed class LargeMessageTests(ITestOutputHelper output) : InteropTest(ou
         Assert.True(peak < limitKiB, $"router RSS peaked at {peak} KiB (baseline {baseline} KiB) while streaming {mib} MiB");
     }
 
+    [Fact(Timeout = 180_000)]
+    public async Task Multicast_Streamed128MiB_EveryReceiverGetsIt_WithBoundedRouterMemory()
+    {
+        const long limitKiB = 128 * 1024;
+        var router = await StartRouterAsync(new RouterConfigBuilder("StreamMulticast").Listener("amqp").Address("multicast", "multicast"));
+        var receivers = Enumerable.Range(0, 3)
+            .Select(i => StartClient($"receiver{i}", "stream_receive.py", "--url", router.Url(), "--address", "multicast.stream", "--timeout", "150"))
+            .ToList();
+        foreach (var r in receivers)
+        {
+            await r.WaitForEventAsync("attached", EventTimeout);
+        }
+
+        var sender = StartClient("sender", "stream_send.py", "--url", router.Url(), "--address", "multicast.stream", "--mib", "128", "--timeout", "150");
+        long peak = 0;
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        while (!sender.HasExited && watch.Elapsed < TimeSpan.FromSeconds(160))
+        {
+            peak = Math.Max(peak, router.ResidentKiB());
+            await Task.WhenAny(sender.Exited, Task.Delay(50));
+        }
+
+        var sent = await sender.DoneAsync(ClientTimeout);
+        Assert.Equal("accepted", sent.Str("outcome"));
+        foreach (var r in receivers)
+        {
+            var done = await r.DoneAsync(ClientTimeout);
+            Assert.Equal(sent.Str("sha256"), done.Str("sha256"));
+        }
+
+        Output.WriteLine($"router RSS peak {peak} KiB");
+        Assert.True(peak < limitKiB, $"router RSS peaked at {peak} KiB while multicasting a 128 MiB stream");
+    }
+
     [Fact(Timeout = 120_000)]
     public async Task StreamingProducerDies_ConsumerSeesAbortedDelivery()
     {

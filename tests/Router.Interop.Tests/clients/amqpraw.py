@@ -11,7 +11,7 @@ import struct
 import sys
 import time
 
-from proton import Data, Described, symbol, ulong, uint, ubyte, ushort
+from proton import Data, Described, symbol, ubyte, uint, ulong
 
 AMQP_HEADER = b"AMQP\x00\x01\x00\x00"
 SASL_HEADER = b"AMQP\x03\x01\x00\x00"

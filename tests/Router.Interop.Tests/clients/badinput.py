@@ -18,7 +18,7 @@ import argparse
 import random
 import struct
 
-from amqpraw import AMQP_HEADER, SASL_HEADER, RawConnection, emit, error_condition, frame, uint
+from amqpraw import AMQP_HEADER, SASL_HEADER, RawConnection, emit, error_condition, frame
 
 
 def main():
