@@ -29,6 +29,25 @@ public sealed class IdleTimeoutTests(ITestOutputHelper output) : InteropTest(out
     }
 
     [Fact(Timeout = 60_000)]
+    public async Task PeerWithoutOpen_ClosedAfterInitialHandshakeTimeout()
+    {
+        var router = await StartRouterAsync(new RouterConfigBuilder("Handshake").Listener("amqp", ("initialHandshakeTimeoutSeconds", 1)));
+
+        // Header exchanged, then no open: the router gives up after 1 s with amqp:not-allowed.
+        var noOpen = await RunClientAsync("no-open", "idle.py", ["--port", router.Port().ToString(), "--mode", "no-open", "--timeout", "15"]);
+        Assert.Equal("414d515000010000", noOpen.Str("header"));
+        Assert.Equal("amqp:not-allowed", noOpen.Str("condition"));
+        Assert.InRange(noOpen.Double("close_after"), 0.95, 6.0);
+        Assert.True(noOpen.Bool("eof"));
+
+        // Not even a protocol header: the socket is closed.
+        var noHeader = await RunClientAsync("no-header", "idle.py", ["--port", router.Port().ToString(), "--mode", "no-header", "--timeout", "15"]);
+        Assert.True(noHeader.Bool("eof"));
+        Assert.InRange(noHeader.Double("close_after"), 0.95, 6.0);
+        await router.WaitForLogAsync("Timeout waiting for initial handshake", EventTimeout);
+    }
+
+    [Fact(Timeout = 60_000)]
     public async Task RawPeerWithIdleTimeout_GetsHeartbeats()
     {
         var router = await StartAsync();

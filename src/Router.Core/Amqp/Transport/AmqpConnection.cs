@@ -288,8 +288,9 @@ internal sealed partial class AmqpConnection : RouterConnection
     // ---- heartbeats --------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Called periodically by the router's heartbeat timer: closes the connection after the local idle time-out
-    /// without input, and writes an empty frame when we have been silent for half the peer's time-out.
+    /// Called periodically by the router's heartbeat timer: closes the connection when the peer's open is late
+    /// (initial handshake time-out) or after the local idle time-out without input, and writes an empty frame when we
+    /// have been silent for half the peer's time-out.
     /// </summary>
     public void CheckIdle()
     {
@@ -302,7 +303,16 @@ internal sealed partial class AmqpConnection : RouterConnection
             }
 
             var now = Core.Clock.GetTimestamp();
-            if (_settings.IdleTimeoutMs > 0 && _openReceived
+            if (!_openReceived && _settings.InitialHandshakeTimeoutMs > 0
+                && Core.Clock.GetElapsedTime(_settings.AcceptedTimestamp, now).TotalMilliseconds > _settings.InitialHandshakeTimeoutMs)
+            {
+                // initialHandshakeTimeoutSeconds: the peer's open must arrive within this time of the accept (the
+                // C router's startup_timer_handler); TLS, SASL and the protocol header are bounded by the listener.
+                Log.HandshakeTimeout(_log, Identity);
+                CloseLocked(AmqpErrors.NotAllowed, "Timeout waiting for initial handshake");
+                wake = true;
+            }
+            else if (_settings.IdleTimeoutMs > 0 && _openReceived
                 && Core.Clock.GetElapsedTime(_lastReceivedTimestamp, now).TotalMilliseconds > _settings.IdleTimeoutMs)
             {
                 Log.IdleTimeout(_log, Identity);
