@@ -59,4 +59,19 @@ public sealed class SaslTests(ITestOutputHelper output) : InteropTest(output)
         var held = await bystander.DoneAsync(ClientTimeout);
         Assert.True(held.Bool("roundtrip"));
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task NoSaslLayer_AcceptedWhereAuthenticationIsNotRequired_RefusedWhereItIs()
+    {
+        // The CLI tools send the bare AMQP header (captures/04-management.md): fine on a listener with
+        // authenticatePeer false, even with saslMechanisms set; refused where peers must authenticate.
+        var router = await StartAsync();
+        var open = await RunClientAsync("no-sasl", "connect.py", ["--url", router.Url("anonymous"), "--no-sasl", "--timeout", ScriptTimeout]);
+        Assert.True(open.Bool("roundtrip"));
+        await router.WaitForLogAsync("auth=no user=(null)", EventTimeout);
+
+        var refused = await RunClientToExitAsync("no-sasl-plain", "connect.py", "--url", router.Url("plain"), "--no-sasl", "--timeout", ScriptTimeout);
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Empty(refused.EventsNamed("opened"));
+    }
 }

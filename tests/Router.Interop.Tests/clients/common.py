@@ -26,13 +26,14 @@ def parser(description):
     p.add_argument("--cert", help="client certificate (mutual TLS)")
     p.add_argument("--key", help="client certificate's key")
     p.add_argument("--max-frame-size", type=int, default=None, help="our max-frame-size (proton's default if unset)")
+    p.add_argument("--no-sasl", action="store_true", help="send the bare AMQP header (no SASL layer), as skmanage does")
     return p
 
 
 def connect(container, args, **extra):
     """Opens the one connection of a script: no reconnect, with the security options from the command line."""
     from proton import SSLDomain
-    options = {"reconnect": False, "allowed_mechs": args.mech, "sasl_enabled": True}
+    options = {"reconnect": False, "allowed_mechs": args.mech, "sasl_enabled": not args.no_sasl}
     domain = ssl_domain(args, SSLDomain.MODE_CLIENT)
     if domain is not None:
         options["ssl_domain"] = domain
