@@ -30,5 +30,5 @@ public class MessageAddressReaderBenchmarks
     public int Scan() => MessageAddressReader.Scan(_bytes, out var to) == AddressLookup.Found ? to.Length : -1;
 
     [Benchmark]
-    public bool TryReadTo() => MessageAddressReader.TryReadTo(_message, _core, out var address) == AddressLookup.Found && address is not null;
+    public bool TryReadTo() => MessageAddressReader.TryReadTo(_message, _core, out var address, out _) == AddressLookup.Found && address is not null;
 }

@@ -82,6 +82,11 @@ foreach (var warning in config.Warnings)
 
 var builder = new HostApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, Args = [] });
 builder.Logging.ClearProviders().AddProvider(new RouterLoggerProvider(logState)).SetMinimumLevel(LogLevel.Trace);
+
+// The generic host logs a failed start ("Hosting failed to start") with the exception's stack trace before rethrowing
+// it; the failure is reported below exactly as the C router does (ROUTER critical + "skrouterd: <msg>"), so keep the
+// host's own error logging out of the router log.
+builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical);
 builder.Services.Configure<ConsoleLifetimeOptions>(o => o.SuppressStatusMessages = true);
 builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(10));
 builder.Services.AddSingleton(logState);

@@ -15,9 +15,15 @@ internal static class MessageAddressReader
     private const int StackBytes = 1024;
     private const int MaxLeadingBytes = 64 * 1024;
 
-    public static AddressLookup TryReadTo(Message message, RouterCore core, out Address? address)
+    /// <summary>
+    /// Reads the destination of <paramref name="message"/>. When <see cref="AddressLookup.Found"/>,
+    /// <paramref name="address"/> is its entry in the address table (null if it has none) and
+    /// <paramref name="treatment"/> the treatment it has or would have.
+    /// </summary>
+    public static AddressLookup TryReadTo(Message message, RouterCore core, out Address? address, out Treatment treatment)
     {
         address = null;
+        treatment = core.DefaultTreatment;
         long length = message.Length;
         int take = (int)Math.Min(length, MaxLeadingBytes);
         byte[]? rented = null;
@@ -45,11 +51,11 @@ internal static class MessageAddressReader
             if (Encoding.UTF8.GetMaxCharCount(to.Length) <= chars.Length)
             {
                 int c = Encoding.UTF8.GetChars(to, chars);
-                address = core.FindByAddress(chars[..c]);
+                address = core.FindByAddress(chars[..c], out treatment);
             }
             else
             {
-                address = core.FindByAddress(Encoding.UTF8.GetString(to));
+                address = core.FindByAddress(Encoding.UTF8.GetString(to), out treatment);
             }
 
             return AddressLookup.Found;

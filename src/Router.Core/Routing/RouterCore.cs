@@ -144,16 +144,29 @@ internal sealed class RouterCore
     public Address? FindByKey(string key) => _addresses.TryGetValue(key, out var a) ? a : null;
 
     /// <summary>Finds the address a message's `to` refers to, without allocating.</summary>
-    public Address? FindByAddress(ReadOnlySpan<char> address)
+    public Address? FindByAddress(ReadOnlySpan<char> address) => FindByAddress(address, out _);
+
+    /// <summary>
+    /// Finds the address a message's `to` refers to, without allocating, and gives its treatment: the address's own,
+    /// or for an address not in the table the one configuration would give it (`address` entities, then
+    /// `defaultDistribution`), as the C router's qdr_link_forward_CT does to reject deliveries for unavailable
+    /// addresses nobody has used yet.
+    /// </summary>
+    public Address? FindByAddress(ReadOnlySpan<char> address, out Treatment treatment)
     {
         Span<char> key = stackalloc char[AddressKey.MaxStackLength];
         int n = AddressKey.Compute(address, Id, IsEdge, key);
         if (n < 0)
         {
-            return FindByKey(AddressKey.Compute(address.ToString(), Id, IsEdge));
+            string longKey = AddressKey.Compute(address.ToString(), Id, IsEdge);
+            var found = FindByKey(longKey);
+            treatment = found?.Treatment ?? TreatmentForKey(longKey, out _);
+            return found;
         }
 
-        return FindByKey(key[..n]);
+        var a = FindByKey(key[..n]);
+        treatment = a?.Treatment ?? TreatmentForKey(key[..n], out _);
+        return a;
     }
 
     public string KeyFor(string address) => AddressKey.Compute(address, Id, IsEdge);

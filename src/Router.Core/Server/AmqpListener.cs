@@ -138,6 +138,7 @@ internal sealed partial class AmqpListener
     private async Task RunConnectionAsync(Socket socket)
     {
         var core = _server.Core;
+        long accepted = core.Clock.GetTimestamp();
         long id = core.NextConnectionIdentity();
         string remote = SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
         string local = SocketTransport.FormatEndPoint(socket.LocalEndPoint);
@@ -153,7 +154,15 @@ internal sealed partial class AmqpListener
         catch (Exception e) when (e is AuthenticationException or IOException or SocketException or OperationCanceledException
             or Amqp.Codec.AmqpDecodeException or System.Security.Cryptography.CryptographicException or ObjectDisposedException)
         {
-            Log.ConnectionFailed(_log, id, remote, local, e is AuthenticationException ? "amqp:unauthorized-access" : "amqp:connection:framing-error", e.Message);
+            if (e is OperationCanceledException && !_server.Stopping.IsCancellationRequested)
+            {
+                Log.ConnectionFailed(_log, id, remote, local, "amqp:not-allowed", "Timeout waiting for initial handshake");
+            }
+            else
+            {
+                Log.ConnectionFailed(_log, id, remote, local, e is AuthenticationException ? "amqp:unauthorized-access" : "amqp:connection:framing-error", e.Message);
+            }
+
             socket.Dispose();
             return;
         }
@@ -168,6 +177,8 @@ internal sealed partial class AmqpListener
             MaxFrameSize = Math.Max(512u, Options.MaxFrameSize),
             ChannelMax = (ushort)(Math.Clamp(Options.MaxSessions is <= 0 or > 32768 ? 32768 : Options.MaxSessions, 1, 65536) - 1),
             IdleTimeoutMs = (uint)Math.Max(0, Options.IdleTimeoutSeconds) * 1000,
+            InitialHandshakeTimeoutMs = (uint)Math.Max(0, Options.InitialHandshakeTimeoutSeconds) * 1000,
+            AcceptedTimestamp = accepted,
             LinkCapacity = Options.LinkCapacity,
             MaxSessionFrames = Options.MaxSessionFrames,
             Role = Options.Role,

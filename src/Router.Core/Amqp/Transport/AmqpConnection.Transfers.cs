@@ -151,7 +151,7 @@ internal sealed partial class AmqpConnection
         bool anonymous = address is null;
         if (anonymous)
         {
-            var lookup = MessageAddressReader.TryReadTo(message, Core, out address);
+            var lookup = MessageAddressReader.TryReadTo(message, Core, out address, out var treatment);
             if (lookup == AddressLookup.NeedMoreData)
             {
                 return; // wait for more frames
@@ -169,7 +169,9 @@ internal sealed partial class AmqpConnection
                 return;
             }
 
-            if (address is { Treatment: Treatment.Unavailable })
+            // Also for an address not in the table yet: what configuration would make of it decides (an
+            // `address` entity or defaultDistribution `unavailable`), as in the C router.
+            if (treatment == Treatment.Unavailable)
             {
                 d.Routed = true;
                 message.DropHold();

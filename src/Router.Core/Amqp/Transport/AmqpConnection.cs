@@ -91,6 +91,9 @@ internal sealed partial class AmqpConnection : RouterConnection
     /// <summary>Raised once, after the connection has ended (the connector uses it to redial).</summary>
     public event Action<AmqpConnection, AmqpError?>? Closed;
 
+    /// <summary>The idle-time-out the peer advertised in its open, in ms (0 = none); read without the lock by the heartbeat timer.</summary>
+    public uint RemoteIdleTimeoutMs => Volatile.Read(ref _remoteIdleTimeoutMs);
+
     /// <summary>The error the peer closed with, or that we closed with.</summary>
     public AmqpError? CloseError { get; private set; }
 
@@ -285,8 +288,9 @@ internal sealed partial class AmqpConnection : RouterConnection
     // ---- heartbeats --------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// Called periodically by the router's heartbeat timer: closes the connection after the local idle time-out
-    /// without input, and writes an empty frame when we have been silent for half the peer's time-out.
+    /// Called periodically by the router's heartbeat timer: closes the connection when the peer's open is late
+    /// (initial handshake time-out) or after the local idle time-out without input, and writes an empty frame when we
+    /// have been silent for half the peer's time-out.
     /// </summary>
     public void CheckIdle()
     {
@@ -299,7 +303,16 @@ internal sealed partial class AmqpConnection : RouterConnection
             }
 
             var now = Core.Clock.GetTimestamp();
-            if (_settings.IdleTimeoutMs > 0 && _openReceived
+            if (!_openReceived && _settings.InitialHandshakeTimeoutMs > 0
+                && Core.Clock.GetElapsedTime(_settings.AcceptedTimestamp, now).TotalMilliseconds > _settings.InitialHandshakeTimeoutMs)
+            {
+                // initialHandshakeTimeoutSeconds: the peer's open must arrive within this time of the accept (the
+                // C router's startup_timer_handler); TLS, SASL and the protocol header are bounded by the listener.
+                Log.HandshakeTimeout(_log, Identity);
+                CloseLocked(AmqpErrors.NotAllowed, "Timeout waiting for initial handshake");
+                wake = true;
+            }
+            else if (_settings.IdleTimeoutMs > 0 && _openReceived
                 && Core.Clock.GetElapsedTime(_lastReceivedTimestamp, now).TotalMilliseconds > _settings.IdleTimeoutMs)
             {
                 Log.IdleTimeout(_log, Identity);

@@ -54,5 +54,9 @@ internal sealed partial class AmqpConnection
         [LoggerMessage(EventId = 111, EventName = "SendFailed", Level = LogLevel.Debug,
             Message = "[C{ConnectionId}] Send failed: {Message}")]
         public static partial void SendFailed(ILogger logger, long connectionId, string message);
+
+        [LoggerMessage(EventId = 112, EventName = "HandshakeTimeout", Level = LogLevel.Information,
+            Message = "[C{ConnectionId}] Connection closed: Timeout waiting for initial handshake")]
+        public static partial void HandshakeTimeout(ILogger logger, long connectionId);
     }
 }

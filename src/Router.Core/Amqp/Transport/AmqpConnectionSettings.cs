@@ -15,6 +15,15 @@ internal sealed record AmqpConnectionSettings
     /// <summary>We close after this much silence (`idleTimeoutSeconds`, default 16 s; 0 = never); we advertise half.</summary>
     public uint IdleTimeoutMs { get; init; } = 16000;
 
+    /// <summary>
+    /// Listener side: close the connection if the peer's open has not arrived this long after the connection was
+    /// accepted (`initialHandshakeTimeoutSeconds`; 0 = no limit, the default).
+    /// </summary>
+    public uint InitialHandshakeTimeoutMs { get; init; }
+
+    /// <summary>When the connection was accepted (a <see cref="TimeProvider"/> timestamp of the router's clock).</summary>
+    public long AcceptedTimestamp { get; init; }
+
     /// <summary>Credit window of incoming links (`linkCapacity`, default 250).</summary>
     public int LinkCapacity { get; init; } = 250;
 
