@@ -26,11 +26,24 @@ internal sealed class IngressFlow : TcpFlow
 
     public async Task RunAsync()
     {
+        try
+        {
+            await RunCoreAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    private async Task RunCoreAsync()
+    {
         var core = Adaptor.Core;
         var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", Io.RemoteAddress, incoming: true, register: true,
             onForceClose: (_, _) => Abort());
         Connection = connection;
         Interlocked.Increment(ref Counters.ConnectionsOpened);
+        CountedOpen = true;
         Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
 
         var actions = ActionList.Current;
@@ -45,19 +58,24 @@ internal sealed class IngressFlow : TcpFlow
         if (credit == 0)
         {
             Log.NoService(ConnectionIdText, Address);
-            Abort();
             return;
         }
 
         var head = new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
         message.Append(head, head.Length);
-        OutMessage = message;
-        OutDelivery = Sender.Send(message, service, presettled: false, out int fanout);
-        if (fanout == 0)
+        var delivery = Sender.Send(message, service, presettled: false, out int fanout);
+        if (delivery is null || fanout == 0)
         {
             Log.NoService(ConnectionIdText, Address);
-            Abort();
+            return;
+        }
+
+        // The delivery keeps the message alive; we hold the delivery until Cleanup, after both loops have exited.
+        OutDelivery = delivery;
+        OutMessage = message;
+        if (IsFinished)
+        {
             return;
         }
 
@@ -66,13 +84,10 @@ internal sealed class IngressFlow : TcpFlow
 
     public override void OnDelivery(InProcessReceiver link, Delivery delivery)
     {
-        if (InDelivery is null && !IsFinished)
+        if (IsFinished || !SetInDelivery(delivery))
         {
-            SetInDelivery(delivery);
-            return;
+            link.Settle(delivery, DeliveryState.Released);
         }
-
-        link.Settle(delivery, DeliveryState.Released);
     }
 
     protected override bool AcceptIncomingHead(StreamHead head)

@@ -35,6 +35,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
     private readonly DataSectionReader _sections = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _inDeliveryArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _inSync = new();
+    private Delivery? _inDelivery;
+    private bool _inClosed;
     private long _acked;
     private volatile bool _windowDisabled;
     private long _lastAckSent;
@@ -87,20 +90,49 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>The receiver the incoming stream arrives on.</summary>
     protected InProcessReceiver? Receiver { get; set; }
 
-    protected Delivery? InDelivery { get; private set; }
+    /// <summary>The incoming stream's delivery (the receiver holds a reference for us until we settle it).</summary>
+    protected Delivery? InDelivery => Volatile.Read(ref _inDelivery);
 
     protected CancellationToken Aborted => _abort.Token;
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
-    /// <summary>Makes <paramref name="d"/> the incoming stream (a reference is already held for us by the receiver).</summary>
-    protected void SetInDelivery(Delivery d)
+    /// <summary>
+    /// Makes <paramref name="d"/> the incoming stream; false when the flow already has one or has been cleaned up
+    /// (the caller then disposes of the delivery).
+    /// </summary>
+    protected bool SetInDelivery(Delivery d)
     {
-        d.Context = this;
-        InDelivery = d;
+        lock (_inSync)
+        {
+            if (_inClosed || _inDelivery is not null)
+            {
+                return false;
+            }
+
+            d.Context = this;
+            Volatile.Write(ref _inDelivery, d);
+        }
+
         _inDeliveryArrived.TrySetResult();
         _contentSignal.Set();
+        return true;
     }
+
+    /// <summary>Takes the incoming delivery away from the flow, to settle it (null if already taken).</summary>
+    protected Delivery? TakeInDelivery(bool close = false)
+    {
+        lock (_inSync)
+        {
+            _inClosed |= close;
+            var d = _inDelivery;
+            Volatile.Write(ref _inDelivery, null);
+            return d;
+        }
+    }
+
+    /// <summary>Set once the flow counted itself in its endpoint's connectionsOpened.</summary>
+    protected bool CountedOpen { get; set; }
 
     // ---- socket → outgoing message ---------------------------------------------------------------------------
 
@@ -125,7 +157,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 var block = message.GetWritableTail(SectionHeaderLength + 1, size);
                 if (block is null)
                 {
-                    return; // nobody reads our stream any more
+                    break; // nobody reads our stream any more: this direction is over
                 }
 
                 var free = block.FreeMemory;
@@ -278,9 +310,8 @@ internal abstract partial class TcpFlow : IInProcessHandler
     protected void RejectIncoming(string description)
     {
         Log.MalformedMessage(ConnectionIdText, description);
-        if (InDelivery is { } d && Receiver is { } r)
+        if (Receiver is { } r && TakeInDelivery() is { } d)
         {
-            InDelivery = null;
             r.Settle(d, DeliveryState.Rejected(new AmqpError(AmqpErrors.DecodeError, description)));
         }
 
@@ -336,7 +367,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>Ends the flow now (socket error, or an outcome that forbids going on).</summary>
     public void Abort() => Finish(reset: true);
 
-    /// <summary>Closes the socket and settles both streams; runs once.</summary>
+    /// <summary>
+    /// Stops the flow: closes the socket and wakes both loops so they exit; runs once. It touches neither message nor
+    /// delivery: the loops may still be using them, so <see cref="Cleanup"/> settles and releases them once the loops
+    /// have exited.
+    /// </summary>
     protected void Finish(bool reset)
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0)
@@ -348,24 +383,45 @@ internal abstract partial class TcpFlow : IInProcessHandler
         Io.Close(reset);
         _windowSignal.Set();
         _contentSignal.Set();
+    }
+
+    private int _cleanedUp;
+
+    /// <summary>
+    /// Ends the flow's part in the router, once its loops have exited (or never started): completes the outgoing
+    /// message (never aborted), settles the incoming delivery (accepted if the whole stream was written, else
+    /// modified), releases our outgoing delivery and lets the side detach its links. Runs once.
+    /// </summary>
+    protected void Cleanup()
+    {
+        Finish(reset: true); // no-op when the flow already ended
+        if (Interlocked.Exchange(ref _cleanedUp, 1) != 0)
+        {
+            return;
+        }
+
         if (OutMessage is { } m && !m.IsFinished)
         {
             m.Complete();
             m.WakeConsumers();
         }
 
-        if (InDelivery is { } d && Receiver is { } receiver)
+        if (TakeInDelivery(close: true) is { } d && Receiver is { } receiver)
         {
-            InDelivery = null;
             bool complete = d.Message!.IsComplete && _sections.IsAtEnd(d);
             receiver.Settle(d, complete ? DeliveryState.Accepted : DeliveryState.Modified(deliveryFailed: true, undeliverableHere: false));
         }
 
+        OutMessage = null;
         OutDelivery?.Release();
         OutDelivery = null;
         OnFinished();
         ActionList.Current.Run();
-        Interlocked.Increment(ref Counters.ConnectionsClosed);
+        if (CountedOpen)
+        {
+            Interlocked.Increment(ref Counters.ConnectionsClosed);
+        }
+
         Adaptor.Forget(this);
     }
 
