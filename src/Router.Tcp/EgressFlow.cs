@@ -159,7 +159,7 @@ internal sealed class EgressFlow : TcpFlow
 
         public override string? ApplicationProtocol => _io?.ApplicationProtocol;
 
-        public override ValueTask WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
+        public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
 
         public override int ReadableHint => _io?.ReadableHint ?? 0;
 

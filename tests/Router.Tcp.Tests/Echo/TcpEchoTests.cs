@@ -39,6 +39,7 @@ public sealed class TcpEchoTests(ITestOutputHelper output)
         using var client = await Net.ConnectAsync(port);
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(200));
         var watch = Stopwatch.StartNew();
+        long allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
 
         var send = Task.Run(async () =>
         {
@@ -81,7 +82,9 @@ public sealed class TcpEchoTests(ITestOutputHelper output)
 
         byte[] sentHash = await send;
         var (receivedBytes, receivedHash) = await receive;
-        output.WriteLine($"1 GiB echoed in {watch.Elapsed.TotalSeconds:F1} s ({2.0 * Total / watch.Elapsed.TotalSeconds / 1e6:F0} MB/s both ways)");
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        output.WriteLine($"1 GiB echoed in {watch.Elapsed.TotalSeconds:F1} s ({2.0 * Total / watch.Elapsed.TotalSeconds / 1e6:F0} MB/s both ways); " +
+            $"{allocated / 1048576.0:F1} MiB allocated in the process (router, client, echo server)");
         Assert.Equal(Total, receivedBytes);
         Assert.Equal(Convert.ToHexString(sentHash), Convert.ToHexString(receivedHash));
         client.Dispose();

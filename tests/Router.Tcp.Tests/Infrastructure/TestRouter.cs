@@ -29,7 +29,7 @@ internal sealed class TestRouter : IAsyncDisposable
     public TestLoggerProvider Log { get; }
 
     /// <summary>Starts a standalone router with the given entities (JSON `["type", {...}]` items, comma-separated).</summary>
-    public static TestRouter Start(string entities = "", bool dropTcpConnections = false, string id = "TestRouter")
+    public static TestRouter Start(string entities = "", bool dropTcpConnections = false, string id = "TestRouter", bool keepLog = true)
     {
         var json = new StringBuilder();
         json.Append($"[[\"router\", {{\"id\": \"{id}\", \"mode\": \"standalone\", \"dropTcpConnections\": {(dropTcpConnections ? "true" : "false")}}}]");
@@ -40,7 +40,7 @@ internal sealed class TestRouter : IAsyncDisposable
 
         json.Append(']');
         var config = ConfigLoader.Parse(json.ToString(), "test.json");
-        var log = new TestLoggerProvider();
+        var log = new TestLoggerProvider(keepLog);
         var runtime = new RouterRuntime(config, log, null, TimeProvider.System);
         var host = new TcpAdaptorHost(new TcpAdaptor(runtime.Core, runtime.Server.FindSslProfile, dropTcpConnections));
         runtime.Adaptors.Add(host);
