@@ -41,10 +41,22 @@ internal sealed class EgressFlow : TcpFlow
 
     private async Task RunCoreAsync()
     {
+        if (await StartAsync().ConfigureAwait(false) && !IsFinished)
+        {
+            await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the request's head, connects to the server and sends the reply stream's head; false when the flow
+    /// cannot go on. A method of its own so the head is not kept for the flow's lifetime.
+    /// </summary>
+    private async Task<bool> StartAsync()
+    {
         var head = await ReadIncomingHeadAsync().ConfigureAwait(false);
         if (head is null)
         {
-            return;
+            return false;
         }
 
         GlobalId = head.Subject ?? "";
@@ -61,12 +73,12 @@ internal sealed class EgressFlow : TcpFlow
         {
             Log.ConnectFailed(ConnectionIdText, _connector.Options.HostPort, e.Message);
             ReleaseIncoming();
-            return;
+            return false;
         }
 
         if (!((PendingFlowIo)Io).Attach(io))
         {
-            return; // aborted while connecting: the connection is closed
+            return false; // aborted while connecting: the connection is closed
         }
 
         Interlocked.Increment(ref Counters.ConnectionsOpened);
@@ -82,18 +94,13 @@ internal sealed class EgressFlow : TcpFlow
         var delivery = Sender.Send(message, replyAddress, presettled: false, out int fanout);
         if (delivery is null || fanout == 0)
         {
-            return; // the client side is gone
+            return false; // the client side is gone
         }
 
         // The delivery keeps the message alive; we hold the delivery until Cleanup, after both loops have exited.
         OutDelivery = delivery;
         OutMessage = message;
-        if (IsFinished)
-        {
-            return;
-        }
-
-        await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+        return true;
     }
 
     /// <summary>No server connection: give the stream back (released), as the C router does.</summary>

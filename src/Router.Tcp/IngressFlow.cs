@@ -44,7 +44,10 @@ internal sealed class IngressFlow : TcpFlow
         Connection = connection;
         Interlocked.Increment(ref Counters.ConnectionsOpened);
         CountedOpen = true;
-        Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
+        if (Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
+        }
 
         var actions = ActionList.Current;
         Receiver = new InProcessReceiver(connection, $"{FlowId}-reply", this);
@@ -52,10 +55,13 @@ internal sealed class IngressFlow : TcpFlow
         core.BindConsumer(Receiver, _replyAddress, actions);
         actions.Run();
 
+        // The sender is not bound as a producer of the service address: each binding copies the address's producer
+        // array, so thousands of open flows would make every new flow cost O(flows). Send routes to the address
+        // directly, and the listener accepts only while the address is reachable (the check below covers the race).
         var service = core.GetOrCreate(core.KeyFor(Address));
-        Sender = new InProcessSender(connection, $"{FlowId}-out", this);
-        int credit = core.BindProducer(Sender, service);
-        if (credit == 0)
+        Sender = new InProcessSender(connection, $"{FlowId}-out", this) { TerminusAddress = Address };
+        core.BindProducer(Sender, null);
+        if (!service.HasConsumers)
         {
             Log.NoService(ConnectionIdText, Address);
             return;

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -152,7 +153,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
                     }
                 }
 
-                await Io.WaitReadableAsync(Aborted).ConfigureAwait(false);
+                // No cancellation token on socket operations: Finish closes the socket, which ends them, and an idle
+                // flow then holds no cancellation registration.
+                await Io.WaitReadableAsync(default).ConfigureAwait(false);
                 int size = Math.Clamp(Io.ReadableHint + SectionHeaderLength, 256, MaxRead + SectionHeaderLength);
                 var block = message.GetWritableTail(SectionHeaderLength + 1, size);
                 if (block is null)
@@ -161,7 +164,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 }
 
                 var free = block.FreeMemory;
-                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), Aborted).ConfigureAwait(false);
+                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), default).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -195,7 +198,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
     {
         try
         {
-            if (IncomingHead is null && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
+            if (!_headRead && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
             {
                 return;
             }
@@ -207,7 +210,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 var chunk = _sections.Next(d);
                 if (chunk.Length > 0)
                 {
-                    await Io.WriteAsync(chunk, Aborted).ConfigureAwait(false);
+                    await Io.WriteAsync(chunk, default).ConfigureAwait(false);
                     _sections.Consume(d, chunk.Length);
                     Interlocked.Add(ref BytesOut, chunk.Length);
                     Interlocked.Add(ref Counters.BytesOut, chunk.Length);
@@ -244,8 +247,8 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
     }
 
-    /// <summary>The incoming stream's head, once read.</summary>
-    protected StreamHead? IncomingHead { get; private set; }
+    /// <summary>The incoming stream's head has been read (it is not kept: a flow needs it only to start).</summary>
+    private bool _headRead;
 
     /// <summary>Waits for the incoming stream, reads and checks its head; null when the flow must stop.</summary>
     protected async Task<StreamHead?> ReadIncomingHeadAsync()
@@ -260,46 +263,55 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
 
         var d = InDelivery!;
-        return await SkipHeadAsync(d).ConfigureAwait(false) ? IncomingHead : null;
+        return await SkipHeadAsync(d).ConfigureAwait(false);
     }
 
-    /// <summary>Reads and checks the incoming stream's head; false when the flow must stop.</summary>
-    private async Task<bool> SkipHeadAsync(Delivery d)
+    /// <summary>Reads and checks the incoming stream's head; null when the flow must stop.</summary>
+    private async Task<StreamHead?> SkipHeadAsync(Delivery d)
     {
-        var buffer = new byte[1024];
-        while (true)
+        // The head is copied out to be parsed (it may straddle blocks); usually it arrives whole, within 1 KiB.
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
         {
-            int n = ContentReader.CopyAhead(d, buffer);
-            var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
-            if (result == StreamHead.ParseResult.Complete)
+            while (true)
             {
-                if (!AcceptIncomingHead(head!))
+                int n = ContentReader.CopyAhead(d, buffer);
+                var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
+                if (result == StreamHead.ParseResult.Complete)
                 {
-                    return false;
+                    if (!AcceptIncomingHead(head!))
+                    {
+                        return null;
+                    }
+
+                    ContentReader.Advance(d, length);
+                    _headRead = true;
+                    return head;
                 }
 
-                ContentReader.Advance(d, length);
-                IncomingHead = head;
-                return true;
-            }
+                if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
+                {
+                    RejectIncoming("Malformed TCP message");
+                    return null;
+                }
 
-            if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
-            {
-                RejectIncoming("Malformed TCP message");
-                return false;
-            }
+                if (n == buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(n * 4);
+                    continue;
+                }
 
-            if (n == buffer.Length)
-            {
-                buffer = new byte[buffer.Length * 4];
-                continue;
+                await _contentSignal.WaitAsync().ConfigureAwait(false);
+                if (Aborted.IsCancellationRequested)
+                {
+                    return null;
+                }
             }
-
-            await _contentSignal.WaitAsync().ConfigureAwait(false);
-            if (Aborted.IsCancellationRequested)
-            {
-                return false;
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -468,7 +480,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>The far side refused our stream (released: no server; rejected; modified): close at once.</summary>
     protected virtual void OnOutgoingRefused(DeliveryState state)
     {
-        Log.StreamRefused(ConnectionIdText, state.ToString());
+        if (Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.StreamRefused(ConnectionIdText, state.ToString());
+        }
+
         Abort();
     }
 

@@ -50,7 +50,9 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>Starts the daemon with the given entities (JSON) and waits for `Operational` and the given log lines.</summary>
-    public static async Task<DaemonProcess> StartAsync(string entities, params string[] waitFor)
+    public static Task<DaemonProcess> StartAsync(string entities, params string[] waitFor) => StartAsync(entities, null, waitFor);
+
+    public static async Task<DaemonProcess> StartAsync(string entities, IReadOnlyDictionary<string, string>? environment, params string[] waitFor)
     {
         string directory = Path.Combine(Path.GetTempPath(), $"skrouterd-daemon-{Environment.ProcessId}-{Guid.NewGuid():N}");
         Directory.CreateDirectory(directory);
@@ -61,6 +63,10 @@ internal sealed class DaemonProcess : IAsyncDisposable
         psi.ArgumentList.Add(DaemonPath);
         psi.ArgumentList.Add("-c");
         psi.ArgumentList.Add(config);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            psi.Environment[name] = value;
+        }
         var process = Process.Start(psi) ?? throw new InvalidOperationException("dotnet did not start");
         var daemon = new DaemonProcess(process, directory);
         process.ErrorDataReceived += (_, e) => daemon.Collect(e.Data);
@@ -97,17 +103,20 @@ internal sealed class DaemonProcess : IAsyncDisposable
     }
 
     /// <summary>VmRSS in bytes.</summary>
-    public long ResidentBytes()
+    public long ResidentBytes() => Status("VmRSS") * 1024;
+
+    /// <summary>A numeric field of /proc/&lt;pid&gt;/status (kB for sizes), e.g. VmRSS, RssAnon, Threads.</summary>
+    public long Status(string field)
     {
         foreach (var line in File.ReadLines($"/proc/{_process.Id}/status"))
         {
-            if (line.StartsWith("VmRSS:", StringComparison.Ordinal))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal))
             {
-                return long.Parse(line.AsSpan(6).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture) * 1024;
+                return long.Parse(line.AsSpan(field.Length + 1).Trim().TrimEnd("kB").Trim(), System.Globalization.CultureInfo.InvariantCulture);
             }
         }
 
-        throw new InvalidOperationException("no VmRSS");
+        throw new InvalidOperationException($"no {field} in /proc/{_process.Id}/status");
     }
 
     public async ValueTask DisposeAsync()

@@ -68,4 +68,49 @@ public sealed class DataPathAllocationMeasurement(ITestOutputHelper output)
             output.WriteLine($"{kv.Value,6} ticks (~100 KB each)  {kv.Key}");
         }
     }
+
+    [MeasurementFact(Timeout = 240_000)]
+    public async Task FlowSetup_AllocationTicksByType()
+    {
+        const int Flows = 2000;
+        using var l = new Listener();
+        await using var server = new TestServer(async (s, ct) =>
+        {
+            var one = new byte[1];
+            while (await s.ReceiveAsync(one, SocketFlags.None, ct) > 0)
+            {
+            }
+        });
+        await using var router = TestRouter.Start(TestRouter.Listener("l", "hold") + "," + TestRouter.Connector("c", "hold", server.Port), keepLog: false);
+        int port = await router.ListenerPortAsync("l");
+        var warm = new List<Socket>();
+        for (int i = 0; i < 100; i++)
+        {
+            warm.Add(await Net.ConnectAsync(port));
+        }
+
+        await Poll.UntilAsync(() => server.Accepted == 100, "warm-up flows");
+        warm.ForEach(s => s.Dispose());
+        await router.AssertIdleAsync();
+
+        long before = GC.GetTotalAllocatedBytes(precise: true);
+        l.On = true;
+        var sockets = new List<Socket>();
+        for (int i = 0; i < Flows; i++)
+        {
+            sockets.Add(await Net.ConnectAsync(port));
+        }
+
+        await Poll.UntilAsync(() => router.Adaptor.Flows.Count == 2 * Flows, "every flow", TimeSpan.FromSeconds(60));
+        l.On = false;
+        long allocated = GC.GetTotalAllocatedBytes(precise: true) - before;
+        output.WriteLine($"allocated while opening: {allocated / (double)Flows / 1024:F1} KiB per flow (router, client and server)");
+        foreach (var kv in l.Types.OrderByDescending(k => k.Value).Take(25))
+        {
+            output.WriteLine($"{kv.Value,6} ticks (~100 KB each)  {kv.Key}");
+        }
+
+        sockets.ForEach(s => s.Dispose());
+        await router.AssertIdleAsync();
+    }
 }

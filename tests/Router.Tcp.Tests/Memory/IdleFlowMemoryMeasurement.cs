@@ -67,24 +67,32 @@ public sealed class IdleFlowMemoryMeasurement(ITestOutputHelper output)
     }
 
     [MeasurementFact(Timeout = 300_000)]
-    public async Task Daemon_RssPerIdleFlow()
+    public Task Daemon_RssPerIdleFlow() => MeasureDaemonAsync(null);
+
+    /// <summary>The same with a 1 MiB gen0 budget: less room for garbage between collections.</summary>
+    [MeasurementFact(Timeout = 300_000)]
+    public Task Daemon_RssPerIdleFlow_SmallGen0() => MeasureDaemonAsync(new Dictionary<string, string> { ["DOTNET_GCgen0size"] = "0x100000" });
+
+    private async Task MeasureDaemonAsync(Dictionary<string, string>? environment)
     {
         await using var server = HoldServer();
         int port = Net.FreePort();
         await using var daemon = await DaemonProcess.StartAsync(
-            TestRouter.Listener("l", "hold", port) + "," + TestRouter.Connector("c", "hold", server.Port), "Listener l: listening");
+            TestRouter.Listener("l", "hold", port) + "," + TestRouter.Connector("c", "hold", server.Port), environment, "Listener l: listening");
 
-        // Warm up (JIT, pools, thread pool) with the same number of flows, then close them.
-        await CloseAsync(await OpenAsync(port, Flows, server, 0), server);
+        // Warm up (JIT, pools) with a few flows, then close them: the heap is not pre-grown by a first round of 2,000.
+        await CloseAsync(await OpenAsync(port, 100, server, 0), server);
         long before = await SettledRssAsync(daemon);
+        long anonBefore = daemon.Status("RssAnon"), threadsBefore = daemon.Status("Threads");
 
         var sockets = await OpenAsync(port, Flows, server, server.Accepted);
         long open = await SettledRssAsync(daemon);
+        long anonOpen = daemon.Status("RssAnon"), threadsOpen = daemon.Status("Threads");
         await CloseAsync(sockets, server);
         long after = await SettledRssAsync(daemon);
 
         output.WriteLine($"RSS before {before / 1048576.0:F1} MiB, with {Flows} idle flows {open / 1048576.0:F1} MiB, after closing {after / 1048576.0:F1} MiB");
-        output.WriteLine($"per idle flow: {(open - before) / (double)Flows / 1024:F1} KiB");
+        output.WriteLine($"per idle flow: {(open - before) / (double)Flows / 1024:F1} KiB (anonymous memory {(anonOpen - anonBefore) / (double)Flows:F1} KiB); threads {threadsBefore} -> {threadsOpen}");
     }
 
     /// <summary>
