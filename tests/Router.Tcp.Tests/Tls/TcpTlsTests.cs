@@ -183,4 +183,40 @@ public sealed class TcpTlsTests
 
         await router.AssertIdleAsync();
     }
+
+    [Fact(Timeout = 60_000)]
+    public async Task TlsListener_ServerHalfClosesFirst_ClientStillSends()
+    {
+        const int UploadLength = 2_000_000;
+        var uploaded = new TaskCompletionSource<byte[]>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var server = new TestServer(async (s, ct) =>
+        {
+            await Net.SendAllAsync(s, "hello"u8.ToArray(), ct);
+            s.Shutdown(SocketShutdown.Send);
+            uploaded.TrySetResult(await Net.ReadToEndAsync(s, ct));
+        });
+        await using var router = TestRouter.Start(
+            Certs.Profile("listener-tls", "server") + "," +
+            TestRouter.Listener("l", "svc", extra: "\"sslProfile\": \"listener-tls\"") + "," + TestRouter.Connector("c", "svc", server.Port));
+        int port = await router.ListenerPortAsync("l");
+
+        var (socket, ssl) = await ConnectTlsAsync(port, null);
+        using (socket)
+        using (ssl)
+        {
+            var greeting = new MemoryStream();
+            await ssl.CopyToAsync(greeting); // ends with the router's close_notify and FIN
+            Assert.Equal("hello"u8.ToArray(), greeting.ToArray());
+
+            var upload = new byte[UploadLength];
+            new Patterns(21).Fill(upload);
+            await ssl.WriteAsync(upload);
+            await ssl.ShutdownAsync();
+            socket.Shutdown(SocketShutdown.Send);
+            var received = await uploaded.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            Assert.Equal(upload, received);
+        }
+
+        await router.AssertIdleAsync();
+    }
 }
