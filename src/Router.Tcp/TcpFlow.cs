@@ -420,7 +420,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
         if (TakeInDelivery(close: true) is { } d && Receiver is { } receiver)
         {
-            bool complete = d.Message!.IsComplete && _sections.IsAtEnd(d);
+            // A stream with a body section other than data was consumed as far as it could be: accepted, as the
+            // C router does (TcpLegacyInvalidEncodingTest).
+            bool complete = (d.Message!.IsComplete && _sections.IsAtEnd(d)) || _sections.IsInvalid;
             receiver.Settle(d, complete ? DeliveryState.Accepted : DeliveryState.Modified(deliveryFailed: true, undeliverableHere: false));
         }
 
