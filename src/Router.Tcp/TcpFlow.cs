@@ -450,7 +450,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
     {
-        if (delivery != OutDelivery || IsFinished)
+        // Our sender carries only our outgoing stream. Compare the link, not OutDelivery: an update (a release from a
+        // far side with no server) may arrive before Send has returned the delivery to us.
+        if (link != Sender || IsFinished)
         {
             return;
         }

@@ -12,7 +12,19 @@ internal sealed class Probe : IInProcessHandler
 
     public ConcurrentQueue<(DeliveryState State, bool Settled)> Updates { get; } = new();
 
-    public void OnDelivery(InProcessReceiver link, Delivery delivery) => Deliveries.Enqueue(delivery);
+    /// <summary>Called instead of queueing the delivery (e.g. to settle it at once, while the sender is still sending).</summary>
+    public Action<InProcessReceiver, Delivery>? DeliveryHandler { get; init; }
+
+    public void OnDelivery(InProcessReceiver link, Delivery delivery)
+    {
+        if (DeliveryHandler is { } handler)
+        {
+            handler(link, delivery);
+            return;
+        }
+
+        Deliveries.Enqueue(delivery);
+    }
 
     public void OnContent(InProcessReceiver link, Delivery delivery)
     {

@@ -170,4 +170,25 @@ public sealed class TcpEncapsulationTests
         receiver.Detach();
         await router.AssertIdleAsync();
     }
+
+    [Fact(Timeout = 30_000)]
+    public async Task ServiceReleasesTheStreamWhileItIsBeingSent_ClientClosed()
+    {
+        // The far side refuses the stream synchronously, before Send has returned it to the listener's flow.
+        await using var router = TestRouter.Start(TestRouter.Listener("l", Service));
+        var core = router.Core;
+        var probe = new Probe { DeliveryHandler = (link, d) => link.Settle(d, DeliveryState.Released) };
+        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
+        var receiver = new InProcessReceiver(connection, "probe", probe);
+        var actions = ActionList.Current;
+        core.BindConsumer(receiver, core.GetOrCreate(core.KeyFor(Service)), actions);
+        actions.Run();
+
+        int port = await router.ListenerPortAsync("l");
+        using var client = await Net.ConnectAsync(port);
+        var (_, _) = await Net.DrainAsync(client).WaitAsync(TimeSpan.FromSeconds(20)); // closed, not left hanging
+        Assert.Equal(1, Interlocked.Read(ref receiver.ReleasedCount));
+        receiver.Detach();
+        await router.AssertIdleAsync();
+    }
 }
