@@ -29,10 +29,34 @@ internal sealed class EgressFlow : TcpFlow
 
     public async Task RunAsync()
     {
+        try
+        {
+            await RunCoreAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    private async Task RunCoreAsync()
+    {
+        if (await StartAsync().ConfigureAwait(false) && !IsFinished)
+        {
+            await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>
+    /// Reads the request's head, connects to the server and sends the reply stream's head; false when the flow
+    /// cannot go on. A method of its own so the head is not kept for the flow's lifetime.
+    /// </summary>
+    private async Task<bool> StartAsync()
+    {
         var head = await ReadIncomingHeadAsync().ConfigureAwait(false);
         if (head is null)
         {
-            return;
+            return false;
         }
 
         GlobalId = head.Subject ?? "";
@@ -48,13 +72,17 @@ internal sealed class EgressFlow : TcpFlow
         catch (Exception e) when (e is SocketException or IOException or AuthenticationException or OperationCanceledException or InvalidOperationException)
         {
             Log.ConnectFailed(ConnectionIdText, _connector.Options.HostPort, e.Message);
-            connection.Unregister();
             ReleaseIncoming();
-            return;
+            return false;
         }
 
-        ((PendingFlowIo)Io).Attach(io);
+        if (!((PendingFlowIo)Io).Attach(io))
+        {
+            return false; // aborted while connecting: the connection is closed
+        }
+
         Interlocked.Increment(ref Counters.ConnectionsOpened);
+        CountedOpen = true;
 
         var replyTo = head.ReplyTo;
         var replyAddress = replyTo is null ? null : core.FindByAddress(replyTo);
@@ -63,26 +91,25 @@ internal sealed class EgressFlow : TcpFlow
         var reply = new StreamHead(replyTo ?? "", head.Subject, null, FlowId, head.Alpn is null ? null : io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
         message.Append(reply, reply.Length);
-        OutMessage = message;
-        OutDelivery = Sender.Send(message, replyAddress, presettled: false, out int fanout);
-        if (fanout == 0)
+        var delivery = Sender.Send(message, replyAddress, presettled: false, out int fanout);
+        if (delivery is null || fanout == 0)
         {
-            Abort(); // the client side is gone
-            return;
+            return false; // the client side is gone
         }
 
-        await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+        // The delivery keeps the message alive; we hold the delivery until Cleanup, after both loops have exited.
+        OutDelivery = delivery;
+        OutMessage = message;
+        return true;
     }
 
     /// <summary>No server connection: give the stream back (released), as the C router does.</summary>
     private void ReleaseIncoming()
     {
-        if (InDelivery is { } d && Receiver is { } r)
+        if (Receiver is { } r && TakeInDelivery() is { } d)
         {
             r.Settle(d, DeliveryState.Released);
         }
-
-        Adaptor.Forget(this);
     }
 
     public override void OnDelivery(InProcessReceiver link, Delivery delivery) =>
@@ -93,12 +120,7 @@ internal sealed class EgressFlow : TcpFlow
         if (head.ContentType is not null)
         {
             Log.WrongEncapsulation(ConnectionIdText, "tcpConnector");
-            if (InDelivery is { } d && Receiver is { } r)
-            {
-                r.Settle(d, DeliveryState.Released);
-            }
-
-            Adaptor.Forget(this);
+            ReleaseIncoming();
             return false;
         }
 
@@ -118,9 +140,25 @@ internal sealed class EgressFlow : TcpFlow
     /// <summary>The server connection, attached once it is established (the flow exists before it).</summary>
     private sealed class PendingFlowIo : FlowIo
     {
+        private readonly object _sync = new();
         private FlowIo? _io;
+        private bool _closed;
 
-        public void Attach(FlowIo io) => _io = io;
+        /// <summary>Attaches the server connection; false (and the connection is closed) if the flow already ended.</summary>
+        public bool Attach(FlowIo io)
+        {
+            lock (_sync)
+            {
+                if (!_closed)
+                {
+                    _io = io;
+                    return true;
+                }
+            }
+
+            io.Close(reset: true);
+            return false;
+        }
 
         private FlowIo Io => _io ?? throw new InvalidOperationException("not connected");
 
@@ -128,7 +166,7 @@ internal sealed class EgressFlow : TcpFlow
 
         public override string? ApplicationProtocol => _io?.ApplicationProtocol;
 
-        public override ValueTask WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
+        public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
 
         public override int ReadableHint => _io?.ReadableHint ?? 0;
 
@@ -138,6 +176,16 @@ internal sealed class EgressFlow : TcpFlow
 
         public override ValueTask ShutdownWriteAsync() => _io?.ShutdownWriteAsync() ?? ValueTask.CompletedTask;
 
-        public override void Close(bool reset) => _io?.Close(reset);
+        public override void Close(bool reset)
+        {
+            FlowIo? io;
+            lock (_sync)
+            {
+                _closed = true;
+                io = _io;
+            }
+
+            io?.Close(reset);
+        }
     }
 }

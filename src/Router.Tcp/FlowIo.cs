@@ -6,8 +6,11 @@ internal abstract class FlowIo
     /// <summary>Peer address `ip:port`.</summary>
     public abstract string RemoteAddress { get; }
 
-    /// <summary>Waits until bytes (or the end of the stream) can be read, without holding a buffer.</summary>
-    public abstract ValueTask WaitReadableAsync(CancellationToken ct);
+    /// <summary>
+    /// Waits until bytes (or the end of the stream) can be read, without holding a buffer (a zero-byte read; its
+    /// result is meaningless). A ValueTask&lt;int&gt; straight from the socket: no wrapper state machine per wait.
+    /// </summary>
+    public abstract ValueTask<int> WaitReadableAsync(CancellationToken ct);
 
     /// <summary>How many bytes a read would return now (a hint for sizing the buffer).</summary>
     public abstract int ReadableHint { get; }

@@ -26,12 +26,28 @@ internal sealed class IngressFlow : TcpFlow
 
     public async Task RunAsync()
     {
+        try
+        {
+            await RunCoreAsync().ConfigureAwait(false);
+        }
+        finally
+        {
+            Cleanup();
+        }
+    }
+
+    private async Task RunCoreAsync()
+    {
         var core = Adaptor.Core;
         var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", Io.RemoteAddress, incoming: true, register: true,
             onForceClose: (_, _) => Abort());
         Connection = connection;
         Interlocked.Increment(ref Counters.ConnectionsOpened);
-        Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
+        CountedOpen = true;
+        if (Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.Accepted(ConnectionIdText, _listener.Options.HostPort, Io.RemoteAddress, GlobalId);
+        }
 
         var actions = ActionList.Current;
         Receiver = new InProcessReceiver(connection, $"{FlowId}-reply", this);
@@ -39,25 +55,33 @@ internal sealed class IngressFlow : TcpFlow
         core.BindConsumer(Receiver, _replyAddress, actions);
         actions.Run();
 
+        // The sender is not bound as a producer of the service address: each binding copies the address's producer
+        // array, so thousands of open flows would make every new flow cost O(flows). Send routes to the address
+        // directly, and the listener accepts only while the address is reachable (the check below covers the race).
         var service = core.GetOrCreate(core.KeyFor(Address));
-        Sender = new InProcessSender(connection, $"{FlowId}-out", this);
-        int credit = core.BindProducer(Sender, service);
-        if (credit == 0)
+        Sender = new InProcessSender(connection, $"{FlowId}-out", this) { TerminusAddress = Address };
+        core.BindProducer(Sender, null);
+        if (!service.HasConsumers)
         {
             Log.NoService(ConnectionIdText, Address);
-            Abort();
             return;
         }
 
         var head = new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
         message.Append(head, head.Length);
-        OutMessage = message;
-        OutDelivery = Sender.Send(message, service, presettled: false, out int fanout);
-        if (fanout == 0)
+        var delivery = Sender.Send(message, service, presettled: false, out int fanout);
+        if (delivery is null || fanout == 0)
         {
             Log.NoService(ConnectionIdText, Address);
-            Abort();
+            return;
+        }
+
+        // The delivery keeps the message alive; we hold the delivery until Cleanup, after both loops have exited.
+        OutDelivery = delivery;
+        OutMessage = message;
+        if (IsFinished)
+        {
             return;
         }
 
@@ -66,13 +90,10 @@ internal sealed class IngressFlow : TcpFlow
 
     public override void OnDelivery(InProcessReceiver link, Delivery delivery)
     {
-        if (InDelivery is null && !IsFinished)
+        if (IsFinished || !SetInDelivery(delivery))
         {
-            SetInDelivery(delivery);
-            return;
+            link.Settle(delivery, DeliveryState.Released);
         }
-
-        link.Settle(delivery, DeliveryState.Released);
     }
 
     protected override bool AcceptIncomingHead(StreamHead head)

@@ -1,4 +1,5 @@
 using System.Net.Sockets;
+using System.Runtime.CompilerServices;
 using Skrouterd.Amqp.Transport;
 
 namespace Skrouterd.Tcp;
@@ -20,16 +21,31 @@ internal sealed class SocketFlowIo : FlowIo
 
     public override string RemoteAddress { get; }
 
-    public override async ValueTask WaitReadableAsync(CancellationToken ct) =>
-        await _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, ct).ConfigureAwait(false);
+    public override ValueTask<int> WaitReadableAsync(CancellationToken ct) =>
+        _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, ct);
 
     public override int ReadableHint => _closed != 0 ? 0 : _socket.Available;
 
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) =>
         _socket.ReceiveAsync(buffer, SocketFlags.None, ct);
 
-    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
+    /// <summary>Sends everything; completes synchronously (no allocation) when the socket takes it all at once.</summary>
+    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
     {
+        var pending = _socket.SendAsync(buffer, SocketFlags.None, ct);
+        if (pending.IsCompletedSuccessfully && pending.Result == buffer.Length)
+        {
+            return ValueTask.CompletedTask;
+        }
+
+        return WriteSlowAsync(pending, buffer, ct);
+    }
+
+    /// <summary>The socket is full (the peer reads slowly): wait; the state machine box is pooled.</summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteSlowAsync(ValueTask<int> pending, ReadOnlyMemory<byte> buffer, CancellationToken ct)
+    {
+        buffer = buffer[await pending.ConfigureAwait(false)..];
         while (!buffer.IsEmpty)
         {
             int n = await _socket.SendAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false);

@@ -144,6 +144,10 @@ internal sealed record StreamHead(string To, string? Subject, string? ReplyTo, s
 
                             contentType = r.NextField() ? r.ReadText() : null;
                             r.ExitFields(h.End, saved);
+
+                            // A content-type marks the lite encapsulation, whose application-properties are
+                            // optional: the head is complete enough to be refused (adaptors.md §2.8).
+                            done = contentType is not null;
                             break;
                         }
 

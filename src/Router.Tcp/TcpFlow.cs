@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Buffers.Binary;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
@@ -35,6 +36,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
     private readonly DataSectionReader _sections = new();
     private readonly CancellationTokenSource _abort = new();
     private readonly TaskCompletionSource _inDeliveryArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly object _inSync = new();
+    private Delivery? _inDelivery;
+    private bool _inClosed;
     private long _acked;
     private volatile bool _windowDisabled;
     private long _lastAckSent;
@@ -87,20 +91,49 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>The receiver the incoming stream arrives on.</summary>
     protected InProcessReceiver? Receiver { get; set; }
 
-    protected Delivery? InDelivery { get; private set; }
+    /// <summary>The incoming stream's delivery (the receiver holds a reference for us until we settle it).</summary>
+    protected Delivery? InDelivery => Volatile.Read(ref _inDelivery);
 
     protected CancellationToken Aborted => _abort.Token;
 
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
-    /// <summary>Makes <paramref name="d"/> the incoming stream (a reference is already held for us by the receiver).</summary>
-    protected void SetInDelivery(Delivery d)
+    /// <summary>
+    /// Makes <paramref name="d"/> the incoming stream; false when the flow already has one or has been cleaned up
+    /// (the caller then disposes of the delivery).
+    /// </summary>
+    protected bool SetInDelivery(Delivery d)
     {
-        d.Context = this;
-        InDelivery = d;
+        lock (_inSync)
+        {
+            if (_inClosed || _inDelivery is not null)
+            {
+                return false;
+            }
+
+            d.Context = this;
+            Volatile.Write(ref _inDelivery, d);
+        }
+
         _inDeliveryArrived.TrySetResult();
         _contentSignal.Set();
+        return true;
     }
+
+    /// <summary>Takes the incoming delivery away from the flow, to settle it (null if already taken).</summary>
+    protected Delivery? TakeInDelivery(bool close = false)
+    {
+        lock (_inSync)
+        {
+            _inClosed |= close;
+            var d = _inDelivery;
+            Volatile.Write(ref _inDelivery, null);
+            return d;
+        }
+    }
+
+    /// <summary>Set once the flow counted itself in its endpoint's connectionsOpened.</summary>
+    protected bool CountedOpen { get; set; }
 
     // ---- socket → outgoing message ---------------------------------------------------------------------------
 
@@ -120,16 +153,18 @@ internal abstract partial class TcpFlow : IInProcessHandler
                     }
                 }
 
-                await Io.WaitReadableAsync(Aborted).ConfigureAwait(false);
+                // No cancellation token on socket operations: Finish closes the socket, which ends them, and an idle
+                // flow then holds no cancellation registration.
+                await Io.WaitReadableAsync(default).ConfigureAwait(false);
                 int size = Math.Clamp(Io.ReadableHint + SectionHeaderLength, 256, MaxRead + SectionHeaderLength);
                 var block = message.GetWritableTail(SectionHeaderLength + 1, size);
                 if (block is null)
                 {
-                    return; // nobody reads our stream any more
+                    break; // nobody reads our stream any more: this direction is over
                 }
 
                 var free = block.FreeMemory;
-                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), Aborted).ConfigureAwait(false);
+                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), default).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
@@ -163,7 +198,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
     {
         try
         {
-            if (IncomingHead is null && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
+            if (!_headRead && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
             {
                 return;
             }
@@ -175,7 +210,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 var chunk = _sections.Next(d);
                 if (chunk.Length > 0)
                 {
-                    await Io.WriteAsync(chunk, Aborted).ConfigureAwait(false);
+                    await Io.WriteAsync(chunk, default).ConfigureAwait(false);
                     _sections.Consume(d, chunk.Length);
                     Interlocked.Add(ref BytesOut, chunk.Length);
                     Interlocked.Add(ref Counters.BytesOut, chunk.Length);
@@ -212,8 +247,8 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
     }
 
-    /// <summary>The incoming stream's head, once read.</summary>
-    protected StreamHead? IncomingHead { get; private set; }
+    /// <summary>The incoming stream's head has been read (it is not kept: a flow needs it only to start).</summary>
+    private bool _headRead;
 
     /// <summary>Waits for the incoming stream, reads and checks its head; null when the flow must stop.</summary>
     protected async Task<StreamHead?> ReadIncomingHeadAsync()
@@ -228,46 +263,55 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
 
         var d = InDelivery!;
-        return await SkipHeadAsync(d).ConfigureAwait(false) ? IncomingHead : null;
+        return await SkipHeadAsync(d).ConfigureAwait(false);
     }
 
-    /// <summary>Reads and checks the incoming stream's head; false when the flow must stop.</summary>
-    private async Task<bool> SkipHeadAsync(Delivery d)
+    /// <summary>Reads and checks the incoming stream's head; null when the flow must stop.</summary>
+    private async Task<StreamHead?> SkipHeadAsync(Delivery d)
     {
-        var buffer = new byte[1024];
-        while (true)
+        // The head is copied out to be parsed (it may straddle blocks); usually it arrives whole, within 1 KiB.
+        var buffer = ArrayPool<byte>.Shared.Rent(1024);
+        try
         {
-            int n = ContentReader.CopyAhead(d, buffer);
-            var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
-            if (result == StreamHead.ParseResult.Complete)
+            while (true)
             {
-                if (!AcceptIncomingHead(head!))
+                int n = ContentReader.CopyAhead(d, buffer);
+                var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
+                if (result == StreamHead.ParseResult.Complete)
                 {
-                    return false;
+                    if (!AcceptIncomingHead(head!))
+                    {
+                        return null;
+                    }
+
+                    ContentReader.Advance(d, length);
+                    _headRead = true;
+                    return head;
                 }
 
-                ContentReader.Advance(d, length);
-                IncomingHead = head;
-                return true;
-            }
+                if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
+                {
+                    RejectIncoming("Malformed TCP message");
+                    return null;
+                }
 
-            if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
-            {
-                RejectIncoming("Malformed TCP message");
-                return false;
-            }
+                if (n == buffer.Length)
+                {
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = ArrayPool<byte>.Shared.Rent(n * 4);
+                    continue;
+                }
 
-            if (n == buffer.Length)
-            {
-                buffer = new byte[buffer.Length * 4];
-                continue;
+                await _contentSignal.WaitAsync().ConfigureAwait(false);
+                if (Aborted.IsCancellationRequested)
+                {
+                    return null;
+                }
             }
-
-            await _contentSignal.WaitAsync().ConfigureAwait(false);
-            if (Aborted.IsCancellationRequested)
-            {
-                return false;
-            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -278,9 +322,8 @@ internal abstract partial class TcpFlow : IInProcessHandler
     protected void RejectIncoming(string description)
     {
         Log.MalformedMessage(ConnectionIdText, description);
-        if (InDelivery is { } d && Receiver is { } r)
+        if (Receiver is { } r && TakeInDelivery() is { } d)
         {
-            InDelivery = null;
             r.Settle(d, DeliveryState.Rejected(new AmqpError(AmqpErrors.DecodeError, description)));
         }
 
@@ -336,7 +379,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>Ends the flow now (socket error, or an outcome that forbids going on).</summary>
     public void Abort() => Finish(reset: true);
 
-    /// <summary>Closes the socket and settles both streams; runs once.</summary>
+    /// <summary>
+    /// Stops the flow: closes the socket and wakes both loops so they exit; runs once. It touches neither message nor
+    /// delivery: the loops may still be using them, so <see cref="Cleanup"/> settles and releases them once the loops
+    /// have exited.
+    /// </summary>
     protected void Finish(bool reset)
     {
         if (Interlocked.Exchange(ref _finished, 1) != 0)
@@ -348,24 +395,47 @@ internal abstract partial class TcpFlow : IInProcessHandler
         Io.Close(reset);
         _windowSignal.Set();
         _contentSignal.Set();
+    }
+
+    private int _cleanedUp;
+
+    /// <summary>
+    /// Ends the flow's part in the router, once its loops have exited (or never started): completes the outgoing
+    /// message (never aborted), settles the incoming delivery (accepted if the whole stream was written, else
+    /// modified), releases our outgoing delivery and lets the side detach its links. Runs once.
+    /// </summary>
+    protected void Cleanup()
+    {
+        Finish(reset: true); // no-op when the flow already ended
+        if (Interlocked.Exchange(ref _cleanedUp, 1) != 0)
+        {
+            return;
+        }
+
         if (OutMessage is { } m && !m.IsFinished)
         {
             m.Complete();
             m.WakeConsumers();
         }
 
-        if (InDelivery is { } d && Receiver is { } receiver)
+        if (TakeInDelivery(close: true) is { } d && Receiver is { } receiver)
         {
-            InDelivery = null;
-            bool complete = d.Message!.IsComplete && _sections.IsAtEnd(d);
+            // A stream with a body section other than data was consumed as far as it could be: accepted, as the
+            // C router does (TcpLegacyInvalidEncodingTest).
+            bool complete = (d.Message!.IsComplete && _sections.IsAtEnd(d)) || _sections.IsInvalid;
             receiver.Settle(d, complete ? DeliveryState.Accepted : DeliveryState.Modified(deliveryFailed: true, undeliverableHere: false));
         }
 
+        OutMessage = null;
         OutDelivery?.Release();
         OutDelivery = null;
         OnFinished();
         ActionList.Current.Run();
-        Interlocked.Increment(ref Counters.ConnectionsClosed);
+        if (CountedOpen)
+        {
+            Interlocked.Increment(ref Counters.ConnectionsClosed);
+        }
+
         Adaptor.Forget(this);
     }
 
@@ -380,7 +450,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
     {
-        if (delivery != OutDelivery || IsFinished)
+        // Our sender carries only our outgoing stream. Compare the link, not OutDelivery: an update (a release from a
+        // far side with no server) may arrive before Send has returned the delivery to us.
+        if (link != Sender || IsFinished)
         {
             return;
         }
@@ -412,7 +484,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>The far side refused our stream (released: no server; rejected; modified): close at once.</summary>
     protected virtual void OnOutgoingRefused(DeliveryState state)
     {
-        Log.StreamRefused(ConnectionIdText, state.ToString());
+        if (Log.IsEnabled(LogLevel.Debug))
+        {
+            Log.StreamRefused(ConnectionIdText, state.ToString());
+        }
+
         Abort();
     }
 

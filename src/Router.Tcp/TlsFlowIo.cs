@@ -20,8 +20,7 @@ internal sealed class TlsFlowIo : FlowIo
     public override string? ApplicationProtocol =>
         _ssl.NegotiatedApplicationProtocol.Protocol.IsEmpty ? null : _ssl.NegotiatedApplicationProtocol.ToString();
 
-    public override async ValueTask WaitReadableAsync(CancellationToken ct) =>
-        await _ssl.ReadAsync(Memory<byte>.Empty, ct).ConfigureAwait(false);
+    public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => _ssl.ReadAsync(Memory<byte>.Empty, ct);
 
     public override int ReadableHint => 16 * 1024;
 

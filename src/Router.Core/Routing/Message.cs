@@ -13,6 +13,11 @@ namespace Skrouterd.Routing;
 /// <see cref="_lock"/> so every block is created with exactly one reference per consumer that will pass it.
 /// </para>
 /// Pooled: the instance is reused once the producer's delivery and every consumer delivery let go of it.
+/// <para>
+/// The producer holds one reference on the tail block until it links the next one or ends the message
+/// (<see cref="Complete"/>, <see cref="Abort"/>): a consumer that leaves early (<see cref="RemoveConsumer"/>) releases
+/// its blocks up to the tail, and the producer may be writing into the tail at that moment (a socket read in flight).
+/// </para>
 /// </summary>
 internal sealed class Message
 {
@@ -31,6 +36,7 @@ internal sealed class Message
     private long _length;
     private int _refs;
     private bool _holding;
+    private bool _tailHeld;
     private volatile bool _complete;
     private volatile bool _aborted;
     private IBufferBudget? _budget;
@@ -156,6 +162,8 @@ internal sealed class Message
 
     private ContentBlock? NewBlock(int size)
     {
+        ContentBlock? previous;
+        ContentBlock block;
         lock (_lock)
         {
             int refs = _activeConsumers + (_holding ? 1 : 0);
@@ -164,7 +172,8 @@ internal sealed class Message
                 return null;
             }
 
-            var block = ContentBlock.Rent(Math.Clamp(size, 256, StreamBlockSize), refs, _budget);
+            // One reference per consumer, the message's hold, and the producer's (released when it moves on).
+            block = ContentBlock.Rent(Math.Clamp(size, 256, StreamBlockSize), refs + 1, _budget);
             if (_tail is null)
             {
                 Volatile.Write(ref _first, block);
@@ -174,16 +183,44 @@ internal sealed class Message
                 _tail.Link(block);
             }
 
+            previous = _tailHeld ? _tail : null;
             _tail = block;
-            return block;
+            _tailHeld = true;
         }
+
+        previous?.Release();
+        return block;
     }
 
     /// <summary>Producer: the last byte has been appended.</summary>
-    public void Complete() => _complete = true;
+    public void Complete()
+    {
+        _complete = true;
+        ReleaseProducerTail();
+    }
 
     /// <summary>Producer: the message will never be completed (aborted transfer, lost producer).</summary>
-    public void Abort() => _aborted = true;
+    public void Abort()
+    {
+        _aborted = true;
+        ReleaseProducerTail();
+    }
+
+    /// <summary>Producer: it will write no more, so it lets go of the tail block.</summary>
+    private void ReleaseProducerTail()
+    {
+        ContentBlock? tail = null;
+        lock (_lock)
+        {
+            if (_tailHeld)
+            {
+                _tailHeld = false;
+                tail = _tail;
+            }
+        }
+
+        tail?.Release();
+    }
 
     /// <summary>
     /// Producer, while routing: registers a consumer delivery. Its cursor starts at the first block, and it holds a
@@ -219,6 +256,7 @@ internal sealed class Message
     /// <summary>Producer: routing is done; the message stops holding its blocks (consumers now own them).</summary>
     public void DropHold()
     {
+        ContentBlock? tail = null;
         lock (_lock)
         {
             if (!_holding)
@@ -237,10 +275,15 @@ internal sealed class Message
 
             if (_activeConsumers == 0)
             {
+                // Nobody will read the content: the producer's appends are dropped from now on.
+                tail = _tailHeld ? _tail : null;
+                _tailHeld = false;
                 _first = null;
                 _tail = null;
             }
         }
+
+        tail?.Release();
     }
 
     /// <summary>
@@ -351,6 +394,12 @@ internal sealed class Message
         {
             _holding = false;
             ReleaseChain(_first);
+        }
+
+        if (_tailHeld)
+        {
+            _tailHeld = false;
+            _tail!.Release();
         }
 
         Array.Clear(_inline);

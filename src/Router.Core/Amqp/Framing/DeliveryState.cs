@@ -136,13 +136,14 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
                 return;
             case DeliveryStateKind.Received:
             {
+                // As the C router writes it (captures/02-tcp-across #323): list32, section-offset as a full ulong.
                 w.WriteDescriptor((ulong)Kind);
                 var m = AmqpWriter.CreateMeasurer();
                 m.WriteUInt(SectionNumber);
-                m.WriteULong(SectionOffset);
-                w.WriteListHeader(2, (int)m.BytesWritten);
+                m.WriteULongFull(SectionOffset);
+                w.WriteListHeader(2, (int)m.BytesWritten, force32: true);
                 w.WriteUInt(SectionNumber);
-                w.WriteULong(SectionOffset);
+                w.WriteULongFull(SectionOffset);
                 return;
             }
 

@@ -27,7 +27,19 @@ public sealed class Disposition : DescribedList
         w.WriteBoolean(Role == LinkRole.Receiver);
         w.WriteUInt(First);
         if (n > 2) FieldWriting.WriteOptional(ref w, Last);
-        if (n > 3) w.WriteBoolean(Settled);
+        if (n > 3)
+        {
+            // An unsettled update carries settled as null, as the C router sends it (captures/02-tcp-across #323).
+            if (Settled)
+            {
+                w.WriteBoolean(true);
+            }
+            else
+            {
+                w.WriteNull();
+            }
+        }
+
         if (n > 4) State.Write(ref w);
         if (n > 5) w.WriteBoolean(Batchable);
     }
