@@ -79,46 +79,46 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
                 r.SkipValue();
                 return new DeliveryState((DeliveryStateKind)d.Code);
             case Descriptors.Received:
-            {
-                var h = r.ReadListHeader();
-                int saved = r.EnterFields(h.Count);
-                uint section = r.NextField() ? r.ReadUInt() : 0;
-                ulong offset = r.NextField() ? r.ReadULong() : 0;
-                r.ExitFields(h.End, saved);
-                return Received(section, offset);
-            }
+                {
+                    var h = r.ReadListHeader();
+                    int saved = r.EnterFields(h.Count);
+                    uint section = r.NextField() ? r.ReadUInt() : 0;
+                    ulong offset = r.NextField() ? r.ReadULong() : 0;
+                    r.ExitFields(h.End, saved);
+                    return Received(section, offset);
+                }
 
             case Descriptors.Rejected:
-            {
-                var h = r.ReadListHeader();
-                int saved = r.EnterFields(h.Count);
-                AmqpError? error = r.NextField() ? AmqpError.ReadOptional(ref r) : null;
-                r.ExitFields(h.End, saved);
-                return Rejected(error);
-            }
+                {
+                    var h = r.ReadListHeader();
+                    int saved = r.EnterFields(h.Count);
+                    AmqpError? error = r.NextField() ? AmqpError.ReadOptional(ref r) : null;
+                    r.ExitFields(h.End, saved);
+                    return Rejected(error);
+                }
 
             case Descriptors.Modified:
-            {
-                var h = r.ReadListHeader();
-                int saved = r.EnterFields(h.Count);
-                bool failed = r.NextField() && r.ReadBoolean();
-                bool undeliverable = r.NextField() && r.ReadBoolean();
-                AmqpMap? ann = r.NextField() ? r.ReadValue() as AmqpMap : null;
-                r.ExitFields(h.End, saved);
-                return Modified(failed, undeliverable, ann);
-            }
+                {
+                    var h = r.ReadListHeader();
+                    int saved = r.EnterFields(h.Count);
+                    bool failed = r.NextField() && r.ReadBoolean();
+                    bool undeliverable = r.NextField() && r.ReadBoolean();
+                    AmqpMap? ann = r.NextField() ? r.ReadValue() as AmqpMap : null;
+                    r.ExitFields(h.End, saved);
+                    return Modified(failed, undeliverable, ann);
+                }
 
             default:
-            {
-                r.SkipValue();
-                var kind = d.Code switch
                 {
-                    Descriptors.Declared => DeliveryStateKind.Declared,
-                    Descriptors.TransactionalState => DeliveryStateKind.Transactional,
-                    _ => throw new AmqpDecodeException($"unknown delivery state descriptor 0x{d.Code:x}"),
-                };
-                return new DeliveryState(kind, 0, 0, false, false, null, null, r.Buffer[start..r.Position].ToArray());
-            }
+                    r.SkipValue();
+                    var kind = d.Code switch
+                    {
+                        Descriptors.Declared => DeliveryStateKind.Declared,
+                        Descriptors.TransactionalState => DeliveryStateKind.Transactional,
+                        _ => throw new AmqpDecodeException($"unknown delivery state descriptor 0x{d.Code:x}"),
+                    };
+                    return new DeliveryState(kind, 0, 0, false, false, null, null, r.Buffer[start..r.Position].ToArray());
+                }
         }
     }
 
@@ -135,17 +135,17 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
                 w.WriteListHeader(0, 0);
                 return;
             case DeliveryStateKind.Received:
-            {
-                // As the C router writes it (captures/02-tcp-across #323): list32, section-offset as a full ulong.
-                w.WriteDescriptor((ulong)Kind);
-                var m = AmqpWriter.CreateMeasurer();
-                m.WriteUInt(SectionNumber);
-                m.WriteULongFull(SectionOffset);
-                w.WriteListHeader(2, (int)m.BytesWritten, force32: true);
-                w.WriteUInt(SectionNumber);
-                w.WriteULongFull(SectionOffset);
-                return;
-            }
+                {
+                    // As the C router writes it (captures/02-tcp-across #323): list32, section-offset as a full ulong.
+                    w.WriteDescriptor((ulong)Kind);
+                    var m = AmqpWriter.CreateMeasurer();
+                    m.WriteUInt(SectionNumber);
+                    m.WriteULongFull(SectionOffset);
+                    w.WriteListHeader(2, (int)m.BytesWritten, force32: true);
+                    w.WriteUInt(SectionNumber);
+                    w.WriteULongFull(SectionOffset);
+                    return;
+                }
 
             case DeliveryStateKind.Rejected:
                 w.WriteDescriptor((ulong)Kind);
@@ -163,15 +163,15 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
 
                 return;
             case DeliveryStateKind.Modified:
-            {
-                w.WriteDescriptor((ulong)Kind);
-                int count = MessageAnnotations is not null ? 3 : UndeliverableHere ? 2 : DeliveryFailed ? 1 : 0;
-                var m = AmqpWriter.CreateMeasurer();
-                WriteModifiedFields(ref m, count);
-                w.WriteListHeader(count, (int)m.BytesWritten);
-                WriteModifiedFields(ref w, count);
-                return;
-            }
+                {
+                    w.WriteDescriptor((ulong)Kind);
+                    int count = MessageAnnotations is not null ? 3 : UndeliverableHere ? 2 : DeliveryFailed ? 1 : 0;
+                    var m = AmqpWriter.CreateMeasurer();
+                    WriteModifiedFields(ref m, count);
+                    w.WriteListHeader(count, (int)m.BytesWritten);
+                    WriteModifiedFields(ref w, count);
+                    return;
+                }
 
             default:
                 w.WriteRaw(Raw);

@@ -76,7 +76,8 @@ public sealed class DeliveryStateTests
         Assert.Equal("40", Encode(DeliveryState.None));
         Assert.Equal("005324" + "45", Encode(DeliveryState.Accepted));
         Assert.Equal("005326" + "45", Encode(DeliveryState.Released));
-        Assert.Equal("005323" + "c00b0243" + "80000000000005afda", Encode(DeliveryState.Received(0, 372698)));
+        // As the C router writes it (capture 02, #323): list32, section-number uint0, section-offset a full ulong.
+        Assert.Equal("005323" + "d00000000e00000002" + "43" + "80000000000005afda", Encode(DeliveryState.Received(0, 372698)));
         Assert.Equal("005325" + "45", Encode(DeliveryState.Rejected(null)));
         Assert.Equal("005327" + "45", Encode(DeliveryState.Modified(false, false)));
         Assert.Equal("005327" + "c0020141", Encode(DeliveryState.Modified(true, false)));
