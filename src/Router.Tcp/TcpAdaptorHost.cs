@@ -1,10 +1,11 @@
 using Skrouterd.Hosting;
+using Skrouterd.Management;
 using Skrouterd.Management.Schema;
 
 namespace Skrouterd.Tcp;
 
 /// <summary>Serves the `tcpListener` and `tcpConnector` entities with the <see cref="TcpAdaptor"/>.</summary>
-internal sealed class TcpAdaptorHost : IAdaptorEntityHost
+internal sealed class TcpAdaptorHost : IAdaptorEntityHost, IAdaptorConnectionSource
 {
     public TcpAdaptorHost(TcpAdaptor adaptor)
     {
@@ -101,4 +102,38 @@ internal sealed class TcpAdaptorHost : IAdaptorEntityHost
     }
 
     public void Stop() => Adaptor.Stop();
+
+    /// <summary>One `tcpConnection` row per live flow side that has a connection (adaptors.md §6.2).</summary>
+    public IEnumerable<TcpConnectionInfo> TcpConnections
+    {
+        get
+        {
+            var core = Adaptor.Core;
+            long now = core.Ticks;
+            var clock = core.Clock.GetUtcNow();
+            foreach (var flow in Adaptor.Flows)
+            {
+                if (flow.Connection is not { } connection || flow.IsFinished)
+                {
+                    continue;
+                }
+
+                long lastIn = Volatile.Read(ref flow.LastInTick);
+                long lastOut = Volatile.Read(ref flow.LastOutTick);
+                yield return new TcpConnectionInfo(
+                    flow.GlobalId,
+                    connection.Identity,
+                    flow.Address,
+                    connection.Host,
+                    flow.IsIngress,
+                    Interlocked.Read(ref flow.BytesIn),
+                    Interlocked.Read(ref flow.BytesOut),
+                    (long)(clock - flow.StartedAt).TotalSeconds,
+                    lastIn == 0 ? null : now - (lastIn - 1),
+                    lastOut == 0 ? null : now - (lastOut - 1));
+            }
+        }
+    }
+
+    public IEnumerable<HttpRequestInfoRecord> HttpRequests => [];
 }

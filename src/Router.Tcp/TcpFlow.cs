@@ -181,7 +181,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 message.WakeConsumers();
                 Interlocked.Add(ref BytesIn, n);
                 Interlocked.Add(ref Counters.BytesIn, n);
-                LastInTick = Adaptor.Core.Ticks;
+                LastInTick = Adaptor.Core.Ticks + 1; // 0 means "never"
             }
 
             OnReadEnded(failed: false);
@@ -214,7 +214,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                     _sections.Consume(d, chunk.Length);
                     Interlocked.Add(ref BytesOut, chunk.Length);
                     Interlocked.Add(ref Counters.BytesOut, chunk.Length);
-                    LastOutTick = Adaptor.Core.Ticks;
+                    LastOutTick = Adaptor.Core.Ticks + 1;
                     if (BytesOut - _lastAckSent >= AckWindow)
                     {
                         _lastAckSent = BytesOut;
