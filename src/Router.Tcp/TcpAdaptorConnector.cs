@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using Skrouterd.Amqp.Framing;
@@ -16,6 +17,7 @@ namespace Skrouterd.Tcp;
 internal sealed class TcpAdaptorConnector : IInProcessHandler
 {
     private InProcessConnection? _dispatch;
+    private IPEndPoint? _endPoint;
 
     public TcpAdaptorConnector(TcpAdaptor adaptor, TcpConnectorOptions options)
     {
@@ -53,7 +55,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     {
         var flow = new EgressFlow(this, delivery);
         Adaptor.Track(flow);
-        ThreadPool.UnsafeQueueUserWorkItem(static f => _ = f.RunAsync(), flow, preferLocal: false);
+        _ = flow.RunAsync(); // runs until its first wait (the server connection), then continues asynchronously
     }
 
     public void OnContent(InProcessReceiver link, Delivery delivery) => (delivery.Context as TcpFlow)?.WakeWriter();
@@ -71,12 +73,23 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     /// <summary>Opens a connection to the server; TLS (SNI = host) with the single ALPN protocol the client chose.</summary>
     public async Task<FlowIo> ConnectAsync(string? alpn, CancellationToken ct)
     {
-        var socket = new Socket(SocketType.Stream, ProtocolType.Tcp);
+        // An IP-literal host (the common case) is parsed once; a name is resolved on every connect, as it may move.
+        var endPoint = _endPoint ??= IPAddress.TryParse(Options.Host.Trim('[', ']'), out var ip)
+            ? new IPEndPoint(ip, PortNames.Resolve(Options.Port))
+            : null;
+        var socket = endPoint is null
+            ? new Socket(SocketType.Stream, ProtocolType.Tcp)
+            : new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
         try
         {
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-            timeout.CancelAfter(TimeSpan.FromSeconds(30));
-            await socket.ConnectAsync(Options.Host, PortNames.Resolve(Options.Port), timeout.Token).ConfigureAwait(false);
+            if (endPoint is null)
+            {
+                await socket.ConnectAsync(Options.Host, PortNames.Resolve(Options.Port), ct).ConfigureAwait(false);
+            }
+            else
+            {
+                await socket.ConnectAsync(endPoint, ct).ConfigureAwait(false);
+            }
         }
         catch
         {

@@ -180,7 +180,9 @@ internal sealed class TcpAdaptorListener
                 continue;
             }
 
-            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Listener.RunFlowAsync(state.Socket), (Listener: this, Socket: socket), preferLocal: false);
+            // Set-up runs here until its first wait (socket reads, TLS), then continues asynchronously: no extra
+            // thread-pool hop per accepted connection.
+            _ = RunFlowAsync(socket);
         }
     }
 

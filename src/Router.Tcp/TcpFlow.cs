@@ -30,6 +30,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     private const int SectionHeaderLength = 8;
     private const int MaxRead = 64 * 1024;
+    private const int MinReadSize = 1024 - SectionHeaderLength;
+
+    private int _readSize = MinReadSize;
 
     private readonly AsyncSignal _windowSignal = new();
     private readonly AsyncSignal _contentSignal = new();
@@ -156,18 +159,29 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 // No cancellation token on socket operations: Finish closes the socket, which ends them, and an idle
                 // flow then holds no cancellation registration.
                 await Io.WaitReadableAsync(default).ConfigureAwait(false);
-                int size = Math.Clamp(Io.ReadableHint + SectionHeaderLength, 256, MaxRead + SectionHeaderLength);
-                var block = message.GetWritableTail(SectionHeaderLength + 1, size);
+                // The read size adapts to the traffic (no FIONREAD per read): a read that fills its buffer grows the
+                // next one, a small one shrinks it, so interactive flows keep small blocks and bulk flows 64 KiB ones.
+                var block = message.GetWritableTail(SectionHeaderLength + 1, _readSize + SectionHeaderLength);
                 if (block is null)
                 {
                     break; // nobody reads our stream any more: this direction is over
                 }
 
                 var free = block.FreeMemory;
-                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, Math.Min(free.Length - SectionHeaderLength, MaxRead)), default).ConfigureAwait(false);
+                int want = Math.Min(free.Length - SectionHeaderLength, MaxRead);
+                int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, want), default).ConfigureAwait(false);
                 if (n == 0)
                 {
                     break;
+                }
+
+                if (n == want && want >= _readSize)
+                {
+                    _readSize = Math.Min(_readSize * 4, MaxRead);
+                }
+                else if (n < _readSize / 8)
+                {
+                    _readSize = Math.Max(MinReadSize, _readSize / 2);
                 }
 
                 // A data section header in front of the bytes just read: 00 53 75 b0 <length:uint32>.
@@ -489,7 +503,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
             Log.StreamRefused(ConnectionIdText, state.ToString());
         }
 
-        Abort();
+        // A refusal (no server, rejected) closes the client politely (FIN), as the C router closes its raw
+        // connection; a reset is kept for socket errors.
+        Finish(reset: false);
     }
 
     public virtual void OnCredit(InProcessSender link, int credit, bool drain)
