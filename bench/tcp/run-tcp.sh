@@ -102,15 +102,26 @@ for path in direct router haproxy; do
 done
 python3 -c "print(f'  router / haproxy: {${RATE[router]}/${RATE[haproxy]}:.2f}   router / direct: {${RATE[router]}/${RATE[direct]}:.2f}')"
 
-printf '\n== memory: %s idle flows through skrouterd\n' "$IDLE"
-sleep 1
-rss0=$(rss_kb $ROUTER_PID)
-rm -f "$OUT/hold"
-$LOAD idle $P_R_ECHO "$IDLE" "$OUT/hold" > "$OUT/idle.out" & IDLE_PID=$!; PIDS+=($IDLE_PID)
-for _ in $(seq 1 1200); do grep -q ready "$OUT/idle.out" 2>/dev/null && break; sleep 0.1; done
-grep -q ready "$OUT/idle.out" || { echo "idle flows did not open"; exit 1; }
-sleep 2
-rss1=$(rss_kb $ROUTER_PID)
-hrss=$(rss_kb $HAPROXY_PID)
-python3 -c "d=($rss1-$rss0)*1024; print(f'router RSS before {$rss0} KiB, with flows {$rss1} KiB: {d/$IDLE/1024:.2f} KiB per flow')"
-touch "$OUT/hold"; wait $IDLE_PID || true
+printf '\n== memory: %s idle flows (a fresh skrouterd, then haproxy)\n' "$IDLE"
+# The router is restarted so the figure is that of a process that has only ever held these flows.
+kill $ROUTER_PID; wait $ROUTER_PID 2>/dev/null || true
+$ROUTER -c "$OUT/router.json" 2>>"$OUT/router.log" & ROUTER_PID=$!; PIDS+=($ROUTER_PID)
+wait_port $P_R_ECHO
+idle_kib() { # pid port -> KiB of RSS growth per idle flow
+    local pid=$1 port=$2 rss0 rss1
+    sleep 1
+    rss0=$(rss_kb "$pid")
+    rm -f "$OUT/hold" "$OUT/idle.out"
+    $LOAD idle "$port" "$IDLE" "$OUT/hold" > "$OUT/idle.out" & IDLE_PID=$!; PIDS+=($IDLE_PID)
+    for _ in $(seq 1 1200); do grep -q ready "$OUT/idle.out" 2>/dev/null && break; sleep 0.1; done
+    grep -q ready "$OUT/idle.out" || { echo "idle flows did not open" >&2; exit 1; }
+    sleep 2
+    rss1=$(rss_kb "$pid")
+    touch "$OUT/hold"; wait $IDLE_PID || true
+    echo "$rss0 $rss1" | python3 -c "import sys; a,b=map(int,sys.stdin.read().split()); print(f'{(b-a)/$IDLE:.2f} {a} {b}')"
+}
+read -r R_KIB R0 R1 < <(idle_kib $ROUTER_PID $P_R_ECHO)
+printf 'skrouterd  RSS %s -> %s KiB: %s KiB per flow\n' "$R0" "$R1" "$R_KIB"
+read -r H_KIB H0 H1 < <(idle_kib $HAPROXY_PID $P_H_ECHO)
+printf 'haproxy    RSS %s -> %s KiB: %s KiB per flow\n' "$H0" "$H1" "$H_KIB"
+python3 -c "print(f'  router / haproxy memory per flow: {$R_KIB/max($H_KIB,0.01):.2f}')"

@@ -17,6 +17,9 @@ internal sealed class EgressFlow : TcpFlow
 {
     private readonly TcpAdaptorConnector _connector;
 
+    /// <summary>Cancels the server connection in progress, if any.</summary>
+    private CancellationTokenSource? _connecting;
+
     public EgressFlow(TcpAdaptorConnector connector, Delivery delivery)
         : base(connector.Adaptor, new PendingFlowIo(), connector.Options.Address, connector.Counters)
     {
@@ -27,24 +30,20 @@ internal sealed class EgressFlow : TcpFlow
 
     public override bool IsIngress => false;
 
+    /// <summary>Sets the flow up (reads the head, connects to the server) and starts its loops, or cleans it up.</summary>
     public async Task RunAsync()
     {
+        bool started = false;
         try
         {
-            await RunCoreAsync().ConfigureAwait(false);
+            started = await StartAsync().ConfigureAwait(false);
         }
-        finally
+        catch (Exception e)
         {
-            Cleanup();
+            Log.FlowFailed(ConnectionIdText, e);
         }
-    }
 
-    private async Task RunCoreAsync()
-    {
-        if (await StartAsync().ConfigureAwait(false) && !IsFinished)
-        {
-            await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
-        }
+        StartLoopsOrCleanup(started);
     }
 
     /// <summary>
@@ -65,15 +64,26 @@ internal sealed class EgressFlow : TcpFlow
             onForceClose: (_, _) => Abort());
         Connection = connection;
         FlowIo io;
+        var connecting = new CancellationTokenSource(); // no timer: nothing to dispose
+        Volatile.Write(ref _connecting, connecting);
+        if (IsFinished)
+        {
+            connecting.Cancel();
+        }
+
         try
         {
-            io = await _connector.ConnectAsync(head.Alpn, Aborted).ConfigureAwait(false);
+            io = await _connector.ConnectAsync(head.Alpn, connecting.Token).ConfigureAwait(false);
         }
         catch (Exception e) when (e is SocketException or IOException or AuthenticationException or OperationCanceledException or InvalidOperationException)
         {
             Log.ConnectFailed(ConnectionIdText, _connector.Options.HostPort, e.Message);
             ReleaseIncoming();
             return false;
+        }
+        finally
+        {
+            Volatile.Write(ref _connecting, null);
         }
 
         if (!((PendingFlowIo)Io).Attach(io))
@@ -86,7 +96,7 @@ internal sealed class EgressFlow : TcpFlow
 
         var replyTo = head.ReplyTo;
         var replyAddress = replyTo is null ? null : core.FindByAddress(replyTo);
-        Sender = new InProcessSender(connection, $"{FlowId}-out", this);
+        Sender = new InProcessSender(connection, "tcp.egress.in", this);
         core.BindProducer(Sender, replyAddress);
         var reply = new StreamHead(replyTo ?? "", head.Subject, null, FlowId, head.Alpn is null ? null : io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
@@ -102,6 +112,8 @@ internal sealed class EgressFlow : TcpFlow
         OutMessage = message;
         return true;
     }
+
+    protected override void OnFinishing() => Volatile.Read(ref _connecting)?.Cancel();
 
     /// <summary>No server connection: give the stream back (released), as the C router does.</summary>
     private void ReleaseIncoming()
@@ -167,8 +179,6 @@ internal sealed class EgressFlow : TcpFlow
         public override string? ApplicationProtocol => _io?.ApplicationProtocol;
 
         public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
-
-        public override int ReadableHint => _io?.ReadableHint ?? 0;
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) => Io.ReadAsync(buffer, ct);
 

@@ -12,9 +12,6 @@ internal abstract class FlowIo
     /// </summary>
     public abstract ValueTask<int> WaitReadableAsync(CancellationToken ct);
 
-    /// <summary>How many bytes a read would return now (a hint for sizing the buffer).</summary>
-    public abstract int ReadableHint { get; }
-
     public abstract ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct);
 
     public abstract ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct);

@@ -24,19 +24,26 @@ internal sealed class IngressFlow : TcpFlow
 
     public override bool IsIngress => true;
 
-    public async Task RunAsync()
+    /// <summary>
+    /// Sets the flow up (synchronously: nothing here waits) and starts its loops, or cleans it up when the service
+    /// cannot be reached.
+    /// </summary>
+    public void Start()
     {
+        bool started = false;
         try
         {
-            await RunCoreAsync().ConfigureAwait(false);
+            started = TryStart();
         }
-        finally
+        catch (Exception e)
         {
-            Cleanup();
+            Log.FlowFailed(ConnectionIdText, e);
         }
+
+        StartLoopsOrCleanup(started);
     }
 
-    private async Task RunCoreAsync()
+    private bool TryStart()
     {
         var core = Adaptor.Core;
         var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", Io.RemoteAddress, incoming: true, register: true,
@@ -50,7 +57,7 @@ internal sealed class IngressFlow : TcpFlow
         }
 
         var actions = ActionList.Current;
-        Receiver = new InProcessReceiver(connection, $"{FlowId}-reply", this);
+        Receiver = new InProcessReceiver(connection, "tcp.ingress.out", this);
         (string replyTo, _replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
         core.BindConsumer(Receiver, _replyAddress, actions);
         actions.Run();
@@ -59,12 +66,12 @@ internal sealed class IngressFlow : TcpFlow
         // array, so thousands of open flows would make every new flow cost O(flows). Send routes to the address
         // directly, and the listener accepts only while the address is reachable (the check below covers the race).
         var service = core.GetOrCreate(core.KeyFor(Address));
-        Sender = new InProcessSender(connection, $"{FlowId}-out", this) { TerminusAddress = Address };
+        Sender = new InProcessSender(connection, "tcp.ingress.in", this) { TerminusAddress = Address };
         core.BindProducer(Sender, null);
         if (!service.HasConsumers)
         {
             Log.NoService(ConnectionIdText, Address);
-            return;
+            return false;
         }
 
         var head = new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).Encode();
@@ -74,18 +81,13 @@ internal sealed class IngressFlow : TcpFlow
         if (delivery is null || fanout == 0)
         {
             Log.NoService(ConnectionIdText, Address);
-            return;
+            return false;
         }
 
         // The delivery keeps the message alive; we hold the delivery until Cleanup, after both loops have exited.
         OutDelivery = delivery;
         OutMessage = message;
-        if (IsFinished)
-        {
-            return;
-        }
-
-        await Task.WhenAll(ReadLoopAsync(), WriteLoopAsync()).ConfigureAwait(false);
+        return true;
     }
 
     public override void OnDelivery(InProcessReceiver link, Delivery delivery)

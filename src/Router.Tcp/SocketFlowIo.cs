@@ -4,16 +4,30 @@ using Skrouterd.Amqp.Transport;
 
 namespace Skrouterd.Tcp;
 
-/// <summary>A plain socket: reads go straight into message blocks, writes straight out of them.</summary>
+/// <summary>
+/// A plain socket: reads go straight into message blocks, writes straight out of them. In direct mode (no TLS over
+/// it) the socket is non-blocking and reads and writes are tried synchronously first: a read follows a readiness
+/// wait, so it nearly always completes at once, and a write the socket takes whole needs no asynchronous operation
+/// (nor the send-side event args a socket would otherwise keep for its lifetime).
+/// </summary>
 internal sealed class SocketFlowIo : FlowIo
 {
     private readonly Socket _socket;
+    private readonly bool _direct;
     private int _closed;
 
-    public SocketFlowIo(Socket socket)
+    /// <param name="socket">A connected socket.</param>
+    /// <param name="direct">Nothing else (TLS) reads or writes the socket: use non-blocking synchronous calls first.</param>
+    public SocketFlowIo(Socket socket, bool direct)
     {
         _socket = socket;
+        _direct = direct;
         _socket.NoDelay = true;
+        if (direct)
+        {
+            _socket.Blocking = false;
+        }
+
         RemoteAddress = SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
     }
 
@@ -24,14 +38,41 @@ internal sealed class SocketFlowIo : FlowIo
     public override ValueTask<int> WaitReadableAsync(CancellationToken ct) =>
         _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, ct);
 
-    public override int ReadableHint => _closed != 0 ? 0 : _socket.Available;
+    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct)
+    {
+        if (_direct)
+        {
+            int n = _socket.Receive(buffer.Span, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return new ValueTask<int>(n);
+            }
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) =>
-        _socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+            if (error != SocketError.WouldBlock)
+            {
+                return ValueTask.FromException<int>(new SocketException((int)error));
+            }
+        }
+
+        return _socket.ReceiveAsync(buffer, SocketFlags.None, ct);
+    }
 
     /// <summary>Sends everything; completes synchronously (no allocation) when the socket takes it all at once.</summary>
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
     {
+        if (_direct)
+        {
+            int n = _socket.Send(buffer.Span, SocketFlags.None, out var error);
+            if (error == SocketError.Success)
+            {
+                return n == buffer.Length ? ValueTask.CompletedTask : WriteRestAsync(buffer[n..], ct);
+            }
+
+            return error == SocketError.WouldBlock
+                ? WriteRestAsync(buffer, ct)
+                : ValueTask.FromException(new SocketException((int)error));
+        }
+
         var pending = _socket.SendAsync(buffer, SocketFlags.None, ct);
         if (pending.IsCompletedSuccessfully && pending.Result == buffer.Length)
         {
@@ -46,6 +87,12 @@ internal sealed class SocketFlowIo : FlowIo
     private async ValueTask WriteSlowAsync(ValueTask<int> pending, ReadOnlyMemory<byte> buffer, CancellationToken ct)
     {
         buffer = buffer[await pending.ConfigureAwait(false)..];
+        await WriteRestAsync(buffer, ct).ConfigureAwait(false);
+    }
+
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private async ValueTask WriteRestAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct)
+    {
         while (!buffer.IsEmpty)
         {
             int n = await _socket.SendAsync(buffer, SocketFlags.None, ct).ConfigureAwait(false);

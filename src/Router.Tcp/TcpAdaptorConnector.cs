@@ -37,7 +37,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     {
         var core = Adaptor.Core;
         _dispatch = new InProcessConnection(core, "tcp", "TcpAdaptor", "egress-dispatch", incoming: false, register: true);
-        Receiver = new InProcessReceiver(_dispatch, $"{Options.Name}-dispatch", this) { Capacity = 250 };
+        Receiver = new InProcessReceiver(_dispatch, "tcp.egress.out", this) { Capacity = 250 };
         var address = core.GetOrCreate(core.KeyFor(Options.Address));
         var actions = ActionList.Current;
         core.BindConsumer(Receiver, address, actions);
@@ -97,7 +97,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
             throw;
         }
 
-        var io = new SocketFlowIo(socket);
+        var io = new SocketFlowIo(socket, direct: Options.SslProfile is null);
         if (Options.SslProfile is null)
         {
             return io;

@@ -180,40 +180,68 @@ internal sealed class TcpAdaptorListener
                 continue;
             }
 
-            // Set-up runs here until its first wait (socket reads, TLS), then continues asynchronously: no extra
-            // thread-pool hop per accepted connection.
-            _ = RunFlowAsync(socket);
+            // A plain flow is set up right here (nothing in it waits) and its loops run on; a TLS flow runs here
+            // until its handshake waits. No thread-pool hop per accepted connection.
+            if (Options.SslProfile is null)
+            {
+                StartPlainFlow(socket);
+            }
+            else
+            {
+                _ = RunTlsFlowAsync(socket);
+            }
         }
     }
 
-    private async Task RunFlowAsync(Socket socket)
+    private void StartPlainFlow(Socket socket)
     {
-        FlowIo io = new SocketFlowIo(socket);
-        if (Options.SslProfile is not null)
-        {
-            try
-            {
-                io = await AuthenticateAsync((SocketFlowIo)io).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
-            {
-                Adaptor.Log.TlsFailed($"[{io.RemoteAddress}]", e.InnerException?.Message ?? e.Message);
-                io.Close(reset: false);
-                return;
-            }
-        }
-
-        var flow = new IngressFlow(this, io);
-        Adaptor.Track(flow);
+        SocketFlowIo io;
         try
         {
-            await flow.RunAsync().ConfigureAwait(false);
+            io = new SocketFlowIo(socket, direct: true);
         }
-        catch (Exception)
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
         {
-            flow.Abort();
-            throw;
+            socket.Dispose(); // gone before we could look at it
+            return;
         }
+
+        StartFlow(io);
+    }
+
+    private void StartFlow(FlowIo io)
+    {
+        var flow = new IngressFlow(this, io);
+        Adaptor.Track(flow);
+        flow.Start();
+    }
+
+    private async Task RunTlsFlowAsync(Socket socket)
+    {
+        SocketFlowIo plain;
+        try
+        {
+            plain = new SocketFlowIo(socket, direct: false);
+        }
+        catch (Exception e) when (e is SocketException or ObjectDisposedException)
+        {
+            socket.Dispose();
+            return;
+        }
+
+        FlowIo io;
+        try
+        {
+            io = await AuthenticateAsync(plain).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException or InvalidOperationException or System.Security.Cryptography.CryptographicException)
+        {
+            Adaptor.Log.TlsFailed($"[{plain.RemoteAddress}]", e.InnerException?.Message ?? e.Message);
+            plain.Close(reset: false);
+            return;
+        }
+
+        StartFlow(io);
     }
 
     /// <summary>TLS server towards the client; ALPN offers http/1.1 and h2 (adaptors.md §2.9).</summary>

@@ -37,8 +37,6 @@ internal abstract partial class TcpFlow : IInProcessHandler
     private readonly AsyncSignal _windowSignal = new();
     private readonly AsyncSignal _contentSignal = new();
     private readonly DataSectionReader _sections = new();
-    private readonly CancellationTokenSource _abort = new();
-    private readonly TaskCompletionSource _inDeliveryArrived = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private readonly object _inSync = new();
     private Delivery? _inDelivery;
     private bool _inClosed;
@@ -97,8 +95,6 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>The incoming stream's delivery (the receiver holds a reference for us until we settle it).</summary>
     protected Delivery? InDelivery => Volatile.Read(ref _inDelivery);
 
-    protected CancellationToken Aborted => _abort.Token;
-
     public bool IsFinished => Volatile.Read(ref _finished) != 0;
 
     /// <summary>
@@ -118,8 +114,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
             Volatile.Write(ref _inDelivery, d);
         }
 
-        _inDeliveryArrived.TrySetResult();
-        _contentSignal.Set();
+        _contentSignal.Set(); // wakes a writer waiting for the stream's head
         return true;
     }
 
@@ -138,14 +133,50 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>Set once the flow counted itself in its endpoint's connectionsOpened.</summary>
     protected bool CountedOpen { get; set; }
 
+    // ---- the two loops -------------------------------------------------------------------------------------------
+
+    private int _loops;
+
+    /// <summary>
+    /// Starts both loops; the last one to exit cleans the flow up. Nothing awaits them: an idle flow is two suspended
+    /// loops and the objects they wait on, with no wrapper task above them.
+    /// </summary>
+    protected void StartLoops()
+    {
+        _loops = 2;
+        _ = ReadLoopAsync();
+        _ = WriteLoopAsync();
+    }
+
+    private void OnLoopExited()
+    {
+        if (Interlocked.Decrement(ref _loops) == 0)
+        {
+            Cleanup();
+        }
+    }
+
+    /// <summary>Runs <paramref name="start"/>'s outcome: loops when the flow could start, clean-up otherwise.</summary>
+    protected void StartLoopsOrCleanup(bool started)
+    {
+        if (started && !IsFinished)
+        {
+            StartLoops();
+        }
+        else
+        {
+            Cleanup();
+        }
+    }
+
     // ---- socket → outgoing message ---------------------------------------------------------------------------
 
-    protected async Task ReadLoopAsync()
+    private async Task ReadLoopAsync()
     {
         var message = OutMessage!;
         try
         {
-            while (!Aborted.IsCancellationRequested)
+            while (!IsFinished)
             {
                 while (!_windowDisabled && BytesIn - Interlocked.Read(ref _acked) >= MaxUnacked)
                 {
@@ -202,13 +233,22 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            OnReadEnded(failed: !Aborted.IsCancellationRequested);
+            OnReadEnded(failed: !IsFinished);
+        }
+        catch (Exception e)
+        {
+            Log.FlowFailed(ConnectionIdText, e);
+            Abort();
+        }
+        finally
+        {
+            OnLoopExited();
         }
     }
 
     // ---- incoming message → socket ---------------------------------------------------------------------------
 
-    protected async Task WriteLoopAsync()
+    private async Task WriteLoopAsync()
     {
         try
         {
@@ -219,7 +259,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
             var d = InDelivery!;
 
-            while (!Aborted.IsCancellationRequested)
+            while (!IsFinished)
             {
                 var chunk = _sections.Next(d);
                 if (chunk.Length > 0)
@@ -257,7 +297,16 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
         catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
         {
-            OnWriteEnded(failed: !Aborted.IsCancellationRequested);
+            OnWriteEnded(failed: !IsFinished);
+        }
+        catch (Exception e)
+        {
+            Log.FlowFailed(ConnectionIdText, e);
+            Abort();
+        }
+        finally
+        {
+            OnLoopExited();
         }
     }
 
@@ -267,16 +316,17 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>Waits for the incoming stream, reads and checks its head; null when the flow must stop.</summary>
     protected async Task<StreamHead?> ReadIncomingHeadAsync()
     {
-        try
+        Delivery? d;
+        while ((d = InDelivery) is null)
         {
-            await _inDeliveryArrived.Task.WaitAsync(Aborted).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            return null;
+            if (IsFinished)
+            {
+                return null;
+            }
+
+            await _contentSignal.WaitAsync().ConfigureAwait(false);
         }
 
-        var d = InDelivery!;
         return await SkipHeadAsync(d).ConfigureAwait(false);
     }
 
@@ -317,7 +367,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 }
 
                 await _contentSignal.WaitAsync().ConfigureAwait(false);
-                if (Aborted.IsCancellationRequested)
+                if (IsFinished)
                 {
                     return null;
                 }
@@ -405,7 +455,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
             return;
         }
 
-        _abort.Cancel();
+        OnFinishing();
         Io.Close(reset);
         _windowSignal.Set();
         _contentSignal.Set();
@@ -451,6 +501,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
         }
 
         Adaptor.Forget(this);
+    }
+
+    /// <summary>The flow is stopping (called once, before the socket closes): cancel what the side has in progress.</summary>
+    protected virtual void OnFinishing()
+    {
     }
 
     /// <summary>Side-specific clean-up (detach own links, unregister the connection).</summary>

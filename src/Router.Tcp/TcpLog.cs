@@ -46,4 +46,7 @@ internal static partial class TcpLog
 
     [LoggerMessage(EventId = 413, EventName = "FlowEnded", Level = LogLevel.Debug, Message = "{Connection} flow ended: in={BytesIn} out={BytesOut}")]
     public static partial void FlowEnded(this ILogger logger, string connection, long bytesIn, long bytesOut);
+
+    [LoggerMessage(EventId = 414, EventName = "FlowFailed", Level = LogLevel.Error, Message = "{Connection} flow failed unexpectedly")]
+    public static partial void FlowFailed(this ILogger logger, string connection, Exception exception);
 }

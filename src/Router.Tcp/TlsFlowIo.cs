@@ -22,8 +22,6 @@ internal sealed class TlsFlowIo : FlowIo
 
     public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => _ssl.ReadAsync(Memory<byte>.Empty, ct);
 
-    public override int ReadableHint => 16 * 1024;
-
     public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) => _ssl.ReadAsync(buffer, ct);
 
     public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken ct) => _ssl.WriteAsync(buffer, ct);

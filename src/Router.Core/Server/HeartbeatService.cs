@@ -4,7 +4,7 @@ namespace Skrouterd.Server;
 
 /// <summary>
 /// One timer for every connection's idle-timeout and heartbeats (transport.xml 2.4.5), instead of a timer per
-/// connection: on each tick every connection checks its input silence and its own output silence.
+/// connection: on each tick every AMQP connection (adaptor flows are not on the list) checks its input silence and its own output silence.
 /// <para>
 /// The tick is normally <c>period</c> (a quarter second), but a peer may advertise an idle-time-out so short that
 /// ticking that slowly would let it time out (proton with a 0.2 s heartbeat advertises 100 ms and gives up after
@@ -35,12 +35,9 @@ internal sealed class HeartbeatService : IAsyncDisposable
             while (true)
             {
                 await Task.Delay(NextTick(period), clock, _stop.Token).ConfigureAwait(false);
-                foreach (var connection in _server.Core.Connections.Values)
+                foreach (var (connection, _) in _server.AmqpConnections)
                 {
-                    if (connection is AmqpConnection amqp)
-                    {
-                        amqp.CheckIdle();
-                    }
+                    connection.CheckIdle();
                 }
             }
         }
@@ -53,9 +50,9 @@ internal sealed class HeartbeatService : IAsyncDisposable
     private TimeSpan NextTick(TimeSpan period)
     {
         uint shortest = uint.MaxValue;
-        foreach (var connection in _server.Core.Connections.Values)
+        foreach (var (connection, _) in _server.AmqpConnections)
         {
-            if (connection is AmqpConnection { RemoteIdleTimeoutMs: > 0 and var ms } && ms < shortest)
+            if (connection is { RemoteIdleTimeoutMs: > 0 and var ms } && ms < shortest)
             {
                 shortest = ms;
             }

@@ -32,6 +32,9 @@ internal sealed class RouterServer : IAsyncDisposable
 
     public ICollection<SslProfile> SslProfiles => _sslProfiles.Values;
 
+    /// <summary>The open AMQP connections, enumerated without locking or copying (unlike the dictionary's Keys).</summary>
+    public IEnumerable<KeyValuePair<AmqpConnection, byte>> AmqpConnections => _connections;
+
     public ICollection<AmqpListener> Listeners => _listeners.Values;
 
     public ICollection<AmqpConnector> Connectors => _connectors.Values;

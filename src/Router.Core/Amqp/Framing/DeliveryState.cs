@@ -19,17 +19,19 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
     }
 
     private DeliveryState(DeliveryStateKind kind, uint sectionNumber, ulong sectionOffset, bool deliveryFailed,
-        bool undeliverableHere, AmqpMap? annotations, AmqpError? error, byte[]? raw)
+        bool undeliverableHere, object? detail)
     {
         Kind = kind;
         SectionNumber = sectionNumber;
         SectionOffset = sectionOffset;
-        DeliveryFailed = deliveryFailed;
-        UndeliverableHere = undeliverableHere;
-        MessageAnnotations = annotations;
-        Error = error;
-        Raw = raw;
+        _flags = (byte)((deliveryFailed ? 1 : 0) | (undeliverableHere ? 2 : 0));
+        _detail = detail;
     }
+
+    // 24 bytes: a delivery holds two states, so the rare parts (a rejection's error, a modification's annotations,
+    // raw bytes of a state we do not interpret) share one reference, told apart by the kind.
+    private readonly object? _detail;
+    private readonly byte _flags;
 
     public DeliveryStateKind Kind { get; }
 
@@ -37,16 +39,16 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
 
     public ulong SectionOffset { get; }
 
-    public bool DeliveryFailed { get; }
+    public bool DeliveryFailed => (_flags & 1) != 0;
 
-    public bool UndeliverableHere { get; }
+    public bool UndeliverableHere => (_flags & 2) != 0;
 
-    public AmqpMap? MessageAnnotations { get; }
+    public AmqpMap? MessageAnnotations => Kind == DeliveryStateKind.Modified ? _detail as AmqpMap : null;
 
-    public AmqpError? Error { get; }
+    public AmqpError? Error => Kind == DeliveryStateKind.Rejected ? _detail as AmqpError : null;
 
     /// <summary>Encoded bytes of a state this router does not interpret (declared, transactional-state).</summary>
-    public byte[]? Raw { get; }
+    public byte[]? Raw => _detail as byte[];
 
     public bool IsTerminal => Kind is DeliveryStateKind.Accepted or DeliveryStateKind.Rejected
         or DeliveryStateKind.Released or DeliveryStateKind.Modified or DeliveryStateKind.Declared;
@@ -54,13 +56,13 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
     public bool IsNone => Kind == DeliveryStateKind.None;
 
     public static DeliveryState Received(uint sectionNumber, ulong sectionOffset) =>
-        new(DeliveryStateKind.Received, sectionNumber, sectionOffset, false, false, null, null, null);
+        new(DeliveryStateKind.Received, sectionNumber, sectionOffset, false, false, null);
 
     public static DeliveryState Rejected(AmqpError? error) =>
-        new(DeliveryStateKind.Rejected, 0, 0, false, false, null, error, null);
+        new(DeliveryStateKind.Rejected, 0, 0, false, false, error);
 
     public static DeliveryState Modified(bool deliveryFailed, bool undeliverableHere, AmqpMap? annotations = null) =>
-        new(DeliveryStateKind.Modified, 0, 0, deliveryFailed, undeliverableHere, annotations, null, null);
+        new(DeliveryStateKind.Modified, 0, 0, deliveryFailed, undeliverableHere, annotations);
 
     /// <summary>Reads an optional delivery-state field.</summary>
     public static DeliveryState Read(ref AmqpReader r)
@@ -117,7 +119,7 @@ public readonly struct DeliveryState : IEquatable<DeliveryState>
                         Descriptors.TransactionalState => DeliveryStateKind.Transactional,
                         _ => throw new AmqpDecodeException($"unknown delivery state descriptor 0x{d.Code:x}"),
                     };
-                    return new DeliveryState(kind, 0, 0, false, false, null, null, r.Buffer[start..r.Position].ToArray());
+                    return new DeliveryState(kind, 0, 0, false, false, r.Buffer[start..r.Position].ToArray());
                 }
         }
     }

@@ -87,7 +87,7 @@ internal sealed class RouterTable : CoreTable
     private static AmqpMap ConnectionCounters(RouterCore core)
     {
         ulong tcp = 0, amqp = 0, http1 = 0, http2 = 0;
-        foreach (var connection in core.Connections.Values)
+        foreach (var (_, connection) in core.Connections)
         {
             switch (connection.Protocol)
             {
