@@ -74,6 +74,7 @@ internal sealed partial class AmqpConnection
             }
 
             ReplenishCreditLocked(link);
+            CountPresettledLocked(link, d);
             d.Release(); // the link's receive reference
             return;
         }
@@ -106,7 +107,20 @@ internal sealed partial class AmqpConnection
 
         if (!transfer.More)
         {
+            CountPresettledLocked(link, d);
             d.Release(); // the link's receive reference
+        }
+    }
+
+    /// <summary>
+    /// A pre-settled delivery is counted once it is wholly received (or aborted): the C router counts every delivery
+    /// when it is freed, a pre-settled one as presettled whether or not a consumer took it.
+    /// </summary>
+    private static void CountPresettledLocked(AmqpIncomingLink link, Delivery d)
+    {
+        if (d.Presettled)
+        {
+            link.CountOutcome(d, DeliveryStateKind.None);
         }
     }
 
