@@ -184,8 +184,7 @@ internal sealed partial class PythonAgent
             case "httpConnector":
                 return new AdaptorEntity(_context, type, attributes, AdaptorEntity.AdaptorNameOf(a));
             case "policy":
-                AddPolicyCounters(attributes);
-                return new AgentEntity(type, attributes);
+                return new PolicyEntity(_context, type, attributes);
             default:
                 return new AgentEntity(type, attributes);
         }
@@ -196,21 +195,7 @@ internal sealed partial class PythonAgent
         var type = RouterSchema.Get(typeName);
         var validated = Validate(type, given);
         var attributes = FromConfiguration(type, validated);
-        if (typeName == "policy")
-        {
-            AddPolicyCounters(attributes);
-        }
-
-        return new AgentEntity(type, attributes);
-    }
-
-    /// <summary>The policy singleton's statistics (not enforced here, so all zero).</summary>
-    private static void AddPolicyCounters(AmqpMap attributes)
-    {
-        foreach (string counter in (string[])["connectionsProcessed", "connectionsDenied", "connectionsCurrent", "linksDenied", "maxMessageSizeDenied", "totalDenials"])
-        {
-            attributes[counter] = 0L;
-        }
+        return typeName == "policy" ? new PolicyEntity(_context, type, attributes) : new AgentEntity(type, attributes);
     }
 
     /// <summary>A configuration-file entity's attributes: validated values with the identity (and default name) added.</summary>
