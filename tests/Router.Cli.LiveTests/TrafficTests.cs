@@ -198,7 +198,7 @@ public sealed partial class TrafficTests(ITestOutputHelper output) : LiveTest(ou
         var csv = await SkstatBodyAsync(router, "-c", "--csv");
         Assert.Equal("Connections", csv[0]);
         Assert.Equal(string.Join(',', Headings.Connections.Select(h => $"\"{h}\"")), csv[1]);
-        Assert.Equal(4, csv.Length);
+        Assert.Equal(5, csv.Length);
         foreach (var line in csv[2..].Where(l => l.Contains(TrafficContainer, StringComparison.Ordinal)))
         {
             Assert.Matches(@"^""\d+"",""127\.0\.0\.1:\d+"",""cli-live-traffic"",""normal"",""amqp"",""in"",""no-security"",""anonymous-user"",,""\d{3}:\d\d:\d\d:\d\d"",""\d{3}:\d\d:\d\d:\d\d""$", line);
