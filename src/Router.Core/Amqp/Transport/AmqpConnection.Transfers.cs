@@ -140,8 +140,10 @@ internal sealed partial class AmqpConnection
         link.DeliveryCountValue++;
         if (link.LinkCredit > 0)
         {
+            // The management gauge (creditAvailable) is not updated here: the C router records an incoming link's
+            // credit when it grants credit, not when a delivery uses it (skstat -l shows 250 on the $management
+            // link while a request is being answered).
             link.LinkCredit--;
-            link.SetCreditGauge();
         }
 
         if (!d.Presettled)
