@@ -112,6 +112,9 @@ internal sealed partial class SkstatTable
         return table;
     }
 
+    /// <summary>A table made of given cells (for comparisons with masked cells).</summary>
+    public static SkstatTable FromRows(string title, IReadOnlyList<string> headings, IReadOnlyList<string[]> rows) => new(title, headings, rows);
+
     /// <summary>The header, separator and rows as skstat lays them out (without the title).</summary>
     public string Render()
     {
