@@ -46,6 +46,12 @@ public sealed class TcpFlowTests(ITestOutputHelper output) : LiveTest(output)
         Assert.Contains(tcp, c => c["dir"] == "in" && c["host"].StartsWith("127.0.0.1:", StringComparison.Ordinal));
         Assert.Contains(tcp, c => c["dir"] == "out" && c["host"] == $"127.0.0.1:{echo.Port}");
         Assert.Single(connections.Where("proto", "amqp"));
+        Assert.Single(tcp, c => c["host"] == "egress-dispatch"); // the tcpConnector's dispatcher connection
+
+        // skstat -g: the C adaptor counts every connection it opens, the dispatcher's too (tcp_adaptor.c).
+        var general = (await SkstatTableAsync(router, "Router Statistics", Headings.General, "-g")).Rows.ToDictionary(r => r[0], r => r[1]);
+        Assert.Equal(tcp.Count.ToString(), general["TCP Service Connections"]);
+        Assert.Equal("1", general["AMQP Service Connections"]);
 
         // skmanage query --type tcpConnection: both sides of the flow with the bytes that went through.
         var rows = await QueryAsync(router, "tcpConnection");
