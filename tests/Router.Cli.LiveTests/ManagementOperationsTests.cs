@@ -106,6 +106,16 @@ public sealed partial class ManagementOperationsTests(ITestOutputHelper output) 
         Assert.Equal(s_logModules.Order(), logStats.Select(l => l.Str("name")!).Order());
         Assert.True(logStats.Single(l => l.Str("name") == "SERVER").GetProperty("infoCount").GetInt64() > 0);
 
+        // Node operations not covered elsewhere: no annotations at all (agent.py answers {} whatever the type);
+        // GET-JSON-SCHEMA's body is a JSON string, which skmanage prints as it is.
+        Assert.Equal("{}\n", await SkmanageOkAsync(router, "get-annotations"));
+        Assert.Equal("{}\n", await SkmanageOkAsync(router, "get-annotations", "noSuchType"));
+        using (var jsonSchema = JsonDocument.Parse(await SkmanageOkAsync(router, "get-json-schema")))
+        {
+            Assert.Equal("io.skupper.router", jsonSchema.RootElement.GetProperty("prefix").GetString());
+            Assert.True(jsonSchema.RootElement.GetProperty("entityTypes").TryGetProperty("tcpConnector", out _));
+        }
+
         // The tools agree with each other: skstat -g counts what the queries listed.
         var general = await GeneralAsync(router);
         Assert.Equal(("standalone", RouterId, "2.7.6", "2"), (general["Mode"], general["Router Id"], general["Version"], general["Total Connections"]));
