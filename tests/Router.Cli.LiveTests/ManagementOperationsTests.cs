@@ -259,6 +259,14 @@ public sealed partial class ManagementOperationsTests(ITestOutputHelper output) 
 
         // Nothing was created.
         Assert.Equal(["amqp"], (await QueryAsync(router, "listener")).Select(l => l.Str("name")));
+
+        // A port that is no number and no service name is a string to the schema: the router takes the entity and
+        // its listen fails as getaddrinfo's would (logged, as the C router's asynchronous listen does).
+        var odd = await SkmanageJsonAsync(router, "create", "--type", "listener", "--name", "odd", "host=127.0.0.1", "port=notaport");
+        Assert.Equal(("listener/127.0.0.1:notaport:odd", "notaport"), (odd.Str("identity"), odd.Str("port")));
+        await router.WaitForLogAsync(
+            "SERVER (error) Listener error on 127.0.0.1:notaport: Servname not supported for ai_socktype - listen on 127.0.0.1:notaport (proton:io)", StateTimeout);
+        Assert.Equal("", await SkmanageOkAsync(router, "delete", "--type", "listener", "--name", "odd"));
     }
 
     [Fact(Timeout = 90_000)]

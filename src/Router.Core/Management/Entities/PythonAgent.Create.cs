@@ -84,14 +84,20 @@ internal sealed partial class PythonAgent
                         ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(options.Http, options.SslProfile));
                     if (server is not null && !options.Http)
                     {
+                        // The C router listens asynchronously (pn_proactor_listen): CREATE answers 201 whether or not
+                        // the port can be bound; a failure is only logged and the entity stays, not listening.
                         try
                         {
                             server.AddListener(options);
                         }
                         catch (SocketException e)
                         {
-                            AgentLog.ListenFailed(_context.AgentLog, options.HostPort, e.Message);
-                            throw ManagementException.BadRequest($"Listen on {options.HostPort} failed: {e.Message}");
+                            AgentLog.ListenerError(_context.Core.Logs.Server, options.HostPort, e.Message);
+                        }
+                        catch (ArgumentException)
+                        {
+                            // getaddrinfo's EAI_SERVICE for a port that is neither a number nor a service name.
+                            AgentLog.ListenerError(_context.Core.Logs.Server, options.HostPort, "Servname not supported for ai_socktype");
                         }
                         catch (InvalidOperationException e)
                         {
