@@ -37,6 +37,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     {
         var core = Adaptor.Core;
         _dispatch = new InProcessConnection(core, "tcp", "TcpAdaptor", "egress-dispatch", incoming: false, register: true);
+        Interlocked.Increment(ref Counters.ConnectionsOpened); // tcp_adaptor.c counts the dispatcher as a connection
         Receiver = new InProcessReceiver(_dispatch, "tcp.egress.out", this) { Capacity = 250 };
         var address = core.GetOrCreate(core.KeyFor(Options.Address));
         var actions = ActionList.Current;
@@ -49,6 +50,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     {
         Receiver.Detach();
         _dispatch?.Unregister();
+        Interlocked.Increment(ref Counters.ConnectionsClosed);
     }
 
     public void OnDelivery(InProcessReceiver link, Delivery delivery)

@@ -117,6 +117,9 @@ internal sealed partial class BlockingConnection
         throw new PyException("gaierror", "[Errno -2] Name or service not known");
     }
 
+    /// <summary>OpenSSL 3's text for SSL_R_CERTIFICATE_VERIFY_FAILED, which proton reports as the SSL failure.</summary>
+    private const string CertificateVerifyFailed = "error:0A000086:SSL routines::certificate verify failed";
+
     private static async Task<Stream> AuthenticateTlsAsync(ConnectionSettings settings, Stream inner, Deadline deadline, string url)
     {
         var tls = settings.Tls ?? new TlsSettings(null, null, null, null, VerifyPeerName: true);
@@ -143,8 +146,13 @@ internal sealed partial class BlockingConnection
             throw new PyException("SSLException", e.Message);
         }
 
+        bool rejected = false;
         var ssl = new SslStream(inner, leaveInnerStreamOpen: false, (_, certificate, chain, errors) =>
-            ValidatePeer(certificate, errors, trusted, tls.VerifyPeerName));
+        {
+            bool valid = ValidatePeer(certificate, errors, trusted, tls.VerifyPeerName);
+            rejected |= !valid;
+            return valid;
+        });
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = settings.Url.Host,
@@ -165,8 +173,11 @@ internal sealed partial class BlockingConnection
         catch (Exception e) when (e is AuthenticationException or IOException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
+
+            // A rejected router certificate (untrusted chain or wrong name) reads as proton's OpenSSL error does.
+            string reason = rejected ? CertificateVerifyFailed : e.InnerException?.Message ?? e.Message;
             throw PyErrors.ConnectionException(
-                $"Connection {url} disconnected: {ProtonCondition.Repr("amqp:connection:framing-error", "SSL Failure: " + (e.InnerException?.Message ?? e.Message))}");
+                $"Connection {url} disconnected: {ProtonCondition.Repr("amqp:connection:framing-error", "SSL Failure: " + reason)}");
         }
     }
 

@@ -180,17 +180,10 @@ internal sealed class SkmanageCommand
         var properties = AttributeArgs.ToMap(_args, _type);
         if (_opts.GetString("properties") is { Length: > 0 } json)
         {
-            object? extra = JsonArg(json);
-            if (extra is not AmqpMap extraMap)
+            foreach (var (key, value) in UpdatePairs(JsonArg(json)))
             {
-                throw extra is string
-                    ? PyErrors.ValueError("dictionary update sequence element #0 has length 1; 2 is required")
-                    : PyErrors.TypeError($"'{PyText.TypeName(extra)}' object is not iterable");
-            }
-
-            foreach (var e in PyDict.Entries(extraMap))
-            {
-                properties = PyDict.With(properties, e.Key!, e.Value);
+                // They become keyword arguments of call_node.
+                properties = key is string ? PyDict.With(properties, key, value) : throw PyErrors.TypeError("keywords must be strings");
             }
         }
 
@@ -223,6 +216,48 @@ internal sealed class SkmanageCommand
         var response = await _node.CallAsync(clean, body).ConfigureAwait(false);
         PrintResult(ManagementNode.Body(response));
     }
+
+    /// <summary>
+    /// The pairs Python's <c>dict.update(value)</c> takes from a JSON value: a map's entries, or else each element of
+    /// an iterable (list, string; a map element iterates its keys) as a key/value pair of exactly two items.
+    /// </summary>
+    private static List<(object? Key, object? Value)> UpdatePairs(object? value)
+    {
+        if (value is AmqpMap map)
+        {
+            return [.. PyDict.Entries(map).Select(e => (e.Key, e.Value))];
+        }
+
+        var pairs = new List<(object? Key, object? Value)>();
+        var elements = Iterate(value) ?? throw PyErrors.TypeError($"'{PyText.TypeName(value)}' object is not iterable");
+        for (int i = 0; i < elements.Count; i++)
+        {
+            var items = Iterate(elements[i])
+                ?? throw PyErrors.TypeError($"cannot convert dictionary update sequence element #{i} to a sequence");
+            if (items.Count != 2)
+            {
+                throw PyErrors.ValueError($"dictionary update sequence element #{i} has length {items.Count}; 2 is required");
+            }
+
+            if (items[0] is AmqpMap or System.Collections.IList)
+            {
+                throw PyErrors.TypeError($"unhashable type: '{PyText.TypeName(items[0])}'");
+            }
+
+            pairs.Add((items[0], items[1]));
+        }
+
+        return pairs;
+    }
+
+    /// <summary>What iterating a JSON value yields in Python (null when it is not iterable).</summary>
+    private static List<object?>? Iterate(object? value) => value switch
+    {
+        string s => [.. s.EnumerateRunes().Select(r => (object?)r.ToString())],
+        AmqpMap m => [.. PyDict.Entries(m).Select(e => e.Key)],
+        System.Collections.IList list => [.. list.Cast<object?>()],
+        _ => null,
+    };
 
     /// <summary>skmanage's json_arg: JSON, or the text itself when it does not look like JSON.</summary>
     private static object? JsonArg(string value)

@@ -53,7 +53,10 @@ internal sealed partial class LogState
     /// Management UPDATE of a <c>log</c> entity: the given attributes are merged over the current ones and the whole
     /// set is applied again, as the C agent does (so a module whose <c>outputFile</c> is <c>syslog</c> keeps
     /// timestamps off). No <c>trace</c> rewrite: <c>trace</c> is an invalid level here. On error
-    /// (<see cref="LogConfigException"/>) nothing changes. Returns the updated entity.
+    /// (<see cref="LogConfigException"/>) what the module logs does not change, but the entity's attributes are the
+    /// merged ones all the same: the C router's Python agent stores them before qd_log_entity fails, so a READ after a
+    /// rejected UPDATE shows the rejected value (and the next UPDATE fails on it again until it is corrected).
+    /// Returns the updated entity.
     /// </summary>
     public LogEntityView Update(LogEntityConfig changes)
     {
@@ -77,7 +80,16 @@ internal sealed partial class LogState
                 IncludeSource = changes.IncludeSource ?? current.IncludeSource,
                 OutputFile = changes.OutputFile ?? current.OutputFile,
             };
-            traceChanged = ApplyLocked(state, merged);
+            try
+            {
+                traceChanged = ApplyLocked(state, merged);
+            }
+            catch (LogConfigException)
+            {
+                state.Attributes = merged;
+                throw;
+            }
+
             view = ToView(merged);
         }
 

@@ -47,8 +47,9 @@ internal static partial class AgentLog
     [LoggerMessage(EventId = 413, EventName = "UnexpectedError", Level = LogLevel.Error, Message = "Management request failed unexpectedly")]
     public static partial void Unexpected(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 414, EventName = "ListenFailed", Level = LogLevel.Error, Message = "Listen on {HostPort} failed: {Reason}")]
-    public static partial void ListenFailed(ILogger logger, string hostPort, string reason);
+    /// <summary>server.c PN_LISTENER_CLOSE with a condition (module SERVER): proton's "&lt;error&gt; - listen on &lt;host:port&gt;".</summary>
+    [LoggerMessage(EventId = 414, EventName = "ListenerError", Level = LogLevel.Error, Message = "Listener error on {HostPort}: {Reason} - listen on {HostPort} (proton:io)")]
+    public static partial void ListenerError(ILogger logger, string hostPort, string reason);
 
     [LoggerMessage(EventId = 415, EventName = "AdaptorRefused", Level = LogLevel.Error, Message = "Invalid {Type} configuration: {Reason}")]
     public static partial void AdaptorRefused(ILogger logger, string type, string reason);

@@ -7,6 +7,8 @@ namespace Skrouterd.Routing;
 /// </summary>
 internal sealed class Address
 {
+    private static long s_created;
+
     private readonly object _sync = new();
     private RouterLink[] _consumers = [];
     private RouterLink[] _producers = [];
@@ -18,6 +20,13 @@ internal sealed class Address
         Treatment = treatment;
         Priority = priority;
     }
+
+    /// <summary>
+    /// Creation order. The C core keeps its addresses in a list in creation order, and management lists them in
+    /// that order (skstat -a sorts by address text with a stable sort, so equal texts such as mobile and local
+    /// <c>$management</c> keep it).
+    /// </summary>
+    public long Created { get; } = Interlocked.Increment(ref s_created);
 
     /// <summary>Hash key with class prefix, e.g. `Mservice:8080` or `Ltemp.abc`.</summary>
     public string Key { get; }

@@ -111,6 +111,7 @@ internal static class Forwarder
     private static Delivery CreateOutgoing(RouterLink link, Delivery incoming, bool presettled, ActionList actions)
     {
         var outgoing = Delivery.RentOutgoing(link, incoming.Message!, incoming, presettled);
+        link.Connection.LastDeliveryTick = link.Connection.Core.Ticks + 1; // forwarder.c: the consumer's connection too
         outgoing.IngressTicks = incoming.IngressTicks;
         incoming.Message!.AddConsumer(outgoing);
         Interlocked.Increment(ref link.UndeliveredCount);

@@ -137,6 +137,19 @@ internal sealed partial class AmqpListener
 
     private async Task RunConnectionAsync(Socket socket)
     {
+        _server.CountAccepted();
+        try
+        {
+            await RunAcceptedAsync(socket).ConfigureAwait(false);
+        }
+        finally
+        {
+            _server.CountClosed();
+        }
+    }
+
+    private async Task RunAcceptedAsync(Socket socket)
+    {
         var core = _server.Core;
         long accepted = core.Clock.GetTimestamp();
         long id = core.NextConnectionIdentity();

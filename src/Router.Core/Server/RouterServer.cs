@@ -30,6 +30,28 @@ internal sealed class RouterServer : IAsyncDisposable
 
     public CancellationToken Stopping => _stopping.Token;
 
+    /// <summary>
+    /// Incoming AMQP connections accepted so far (policy.c <c>n_processed</c>, the policy entity's
+    /// <c>connectionsProcessed</c>): counted when the socket is accepted, before TLS and SASL.
+    /// </summary>
+    public long ConnectionsProcessed => Interlocked.Read(ref _connectionsProcessed);
+
+    /// <summary>Incoming AMQP connections accepted and not yet closed (policy.c <c>n_connections</c>).</summary>
+    public long ConnectionsCurrent => Interlocked.Read(ref _connectionsCurrent);
+
+    private long _connectionsProcessed;
+    private long _connectionsCurrent;
+
+    /// <summary>A listener accepted a socket (qd_policy_socket_accept; the connection limit is not enforced).</summary>
+    public void CountAccepted()
+    {
+        Interlocked.Increment(ref _connectionsProcessed);
+        Interlocked.Increment(ref _connectionsCurrent);
+    }
+
+    /// <summary>An accepted connection is gone (qd_policy_socket_close).</summary>
+    public void CountClosed() => Interlocked.Decrement(ref _connectionsCurrent);
+
     public ICollection<SslProfile> SslProfiles => _sslProfiles.Values;
 
     /// <summary>The open AMQP connections, enumerated without locking or copying (unlike the dictionary's Keys).</summary>

@@ -201,6 +201,39 @@ public sealed class SkmanageTests
         Assert.Equal("2", server.Requests.Single().Property("limit"));
     }
 
+    /// <summary>--properties goes through Python's dict.update: a map, or a sequence of two-item sequences.</summary>
+    [Theory(Timeout = 30_000)]
+    [InlineData("5", "TypeError: 'int' object is not iterable")]
+    [InlineData("null", "TypeError: 'NoneType' object is not iterable")]
+    [InlineData("\"ab\"", "ValueError: dictionary update sequence element #0 has length 1; 2 is required")]
+    [InlineData("[1]", "TypeError: cannot convert dictionary update sequence element #0 to a sequence")]
+    [InlineData("[\"ab\", \"xyz\"]", "ValueError: dictionary update sequence element #1 has length 3; 2 is required")]
+    [InlineData("[[[1], 2]]", "TypeError: unhashable type: 'list'")]
+    [InlineData("[[1, 2]]", "TypeError: keywords must be strings")]
+    public async Task CustomOperation_PropertiesThatAreNotAMap_FailAsDictUpdate(string properties, string error)
+    {
+        await using var server = Echo();
+
+        var run = await ToolRun.SkmanageAsync(["frob", "--properties", properties, "-b", server.Bus]);
+
+        Assert.Equal((1, error + "\n"), (run.ExitCode, run.Stdout));
+        Assert.Empty(server.Requests);
+    }
+
+    [Fact(Timeout = 30_000)]
+    public async Task CustomOperation_PropertiesAsPairs_AreSent()
+    {
+        await using var server = Echo();
+
+        var run = await ToolRun.SkmanageAsync(["frob", "--properties", "[\"ab\", [\"limit\", 3]]", "-b", server.Bus]);
+
+        Assert.Equal(0, run.ExitCode);
+        var request = server.Requests.Single();
+        Assert.Equal(["operation", "a", "limit"], PropertyKeys(request));
+        Assert.Equal("b", request.Property("a"));
+        Assert.Equal(3L, Convert.ToInt64(request.Property("limit"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     [Fact(Timeout = 30_000)]
     public async Task CustomOperation_InvalidJsonBody_IsValueError()
     {

@@ -84,14 +84,22 @@ public sealed class LogStateConfigTests
     }
 
     [Fact]
-    public void Trace_InUpdate_IsRejected_AndNothingChanges()
+    public void Trace_InUpdate_IsRejected_LoggingUnchanged_AttributesKeptAsTheCAgentDoes()
     {
         using var log = new LogCapture();
         var e = Assert.Throws<LogConfigException>(() => log.State.Update(new LogEntityConfig(LogModules.Server) { Enable = "trace", IncludeSource = true }));
         Assert.Equal("'trace' is not a valid log level. Should be one of {none, debug, info, warning, error, critical}.", e.Message);
         Assert.False(log.State.IsEnabled(LogModule.Server, LogSeverity.Debug));
-        Assert.Null(log.State.Read(LogModule.Server).Enable);
-        Assert.Null(log.State.Read(LogModule.Server).IncludeSource);
+
+        // agent.py EntityAdapter.update stores the merged attributes before qd_log_entity raises.
+        Assert.Equal("trace", log.State.Read(LogModule.Server).Enable);
+        Assert.True(log.State.Read(LogModule.Server).IncludeSource);
+
+        // So the next UPDATE fails on it again until enable is corrected.
+        Assert.Throws<LogConfigException>(() => log.State.Update(new LogEntityConfig(LogModules.Server) { IncludeSource = false }));
+        log.State.Update(new LogEntityConfig(LogModules.Server) { Enable = "debug+" });
+        Assert.True(log.State.IsEnabled(LogModule.Server, LogSeverity.Debug));
+        Assert.Equal(("debug+", false), (log.State.Read(LogModule.Server).Enable, log.State.Read(LogModule.Server).IncludeSource));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class LogStateOutputTests : IDisposable
         using var log = new LogCapture();
         var e = Assert.Throws<LogConfigException>(() => log.State.Update(new LogEntityConfig(LogModules.Server) { OutputFile = path, Enable = "debug+" }));
         Assert.Equal($"Failed to open log file '{path}'", e.Message);
-        Assert.Null(log.State.Read(LogModule.Server).OutputFile);
+        Assert.Equal(path, log.State.Read(LogModule.Server).OutputFile); // kept as the C agent keeps it, though not opened
         Assert.False(log.State.IsEnabled(LogModule.Server, LogSeverity.Debug));
         log.State.Log(LogModule.Server, LogSeverity.Info, "still stderr");
         Assert.EndsWith("SERVER (info) still stderr\n", log.ErrorText);

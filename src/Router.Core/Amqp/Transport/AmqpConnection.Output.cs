@@ -402,6 +402,7 @@ internal sealed partial class AmqpConnection
     {
         link.Dequeue();
         Interlocked.Decrement(ref link.UndeliveredCount);
+        Interlocked.Increment(ref link.DeliveryCount); // C: total_deliveries++ once the delivery is completely sent
         d.LastFrameSent = true;
         d.ReleaseContent();
         if (settled && d.Presettled)

@@ -74,6 +74,7 @@ internal sealed partial class AmqpConnection
             }
 
             ReplenishCreditLocked(link);
+            CountPresettledLocked(link, d);
             d.Release(); // the link's receive reference
             return;
         }
@@ -106,7 +107,20 @@ internal sealed partial class AmqpConnection
 
         if (!transfer.More)
         {
+            CountPresettledLocked(link, d);
             d.Release(); // the link's receive reference
+        }
+    }
+
+    /// <summary>
+    /// A pre-settled delivery is counted once it is wholly received (or aborted): the C router counts every delivery
+    /// when it is freed, a pre-settled one as presettled whether or not a consumer took it.
+    /// </summary>
+    private static void CountPresettledLocked(AmqpIncomingLink link, Delivery d)
+    {
+        if (d.Presettled)
+        {
+            link.CountOutcome(d, DeliveryStateKind.None);
         }
     }
 
@@ -126,8 +140,10 @@ internal sealed partial class AmqpConnection
         link.DeliveryCountValue++;
         if (link.LinkCredit > 0)
         {
+            // The management gauge (creditAvailable) is not updated here: the C router records an incoming link's
+            // credit when it grants credit, not when a delivery uses it (skstat -l shows 250 on the $management
+            // link while a request is being answered).
             link.LinkCredit--;
-            link.SetCreditGauge();
         }
 
         if (!d.Presettled)

@@ -24,7 +24,7 @@ internal sealed class AddressTable : CoreTable
     }
 
     public override IReadOnlyList<object> Rows() =>
-        Context.Core.Addresses.OrderBy(a => a.Key, StringComparer.Ordinal).ToArray<object>();
+        Context.Core.Addresses.OrderBy(a => a.Created).ToArray<object>();
 
     public override object? FindByIdentity(string identity) => Context.Core.FindByKey(identity);
 

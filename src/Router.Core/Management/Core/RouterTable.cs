@@ -94,7 +94,7 @@ internal sealed class RouterTable : CoreTable
                 case "amqp" when connection.Role == ConnectionRole.Normal:
                     amqp++;
                     break;
-                case "tcp" or "tcp_lite" when connection.Host != "egress-dispatch": // a tcpConnector's dispatcher is no flow
+                case "tcp" or "tcp_lite": // a tcpConnector's egress-dispatch connection too (tcp_adaptor.c counts it)
                     tcp++;
                     break;
                 case "http/1.x":

@@ -18,7 +18,12 @@ internal sealed class TcpConnectionTable : CoreTable
     {
     }
 
-    public override IReadOnlyList<object> Rows() => [.. Context.TcpConnections()];
+    /// <summary>
+    /// In connection-id order: the C adaptor lists its connections in the order they were added, the client side at
+    /// accept and the server side once the flow reached its connector (later, with a higher id). The adaptor's own
+    /// collection has no stable order, which paging (offset/count) needs too.
+    /// </summary>
+    public override IReadOnlyList<object> Rows() => [.. Context.TcpConnections().OrderBy(c => c.Identity)];
 
     public override object? Value(object row, int column)
     {

@@ -84,14 +84,20 @@ internal sealed partial class PythonAgent
                         ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(options.Http, options.SslProfile));
                     if (server is not null && !options.Http)
                     {
+                        // The C router listens asynchronously (pn_proactor_listen): CREATE answers 201 whether or not
+                        // the port can be bound; a failure is only logged and the entity stays, not listening.
                         try
                         {
                             server.AddListener(options);
                         }
                         catch (SocketException e)
                         {
-                            AgentLog.ListenFailed(_context.AgentLog, options.HostPort, e.Message);
-                            throw ManagementException.BadRequest($"Listen on {options.HostPort} failed: {e.Message}");
+                            AgentLog.ListenerError(_context.Core.Logs.Server, options.HostPort, e.Message);
+                        }
+                        catch (ArgumentException)
+                        {
+                            // getaddrinfo's EAI_SERVICE for a port that is neither a number nor a service name.
+                            AgentLog.ListenerError(_context.Core.Logs.Server, options.HostPort, "Servname not supported for ai_socktype");
                         }
                         catch (InvalidOperationException e)
                         {
@@ -184,8 +190,7 @@ internal sealed partial class PythonAgent
             case "httpConnector":
                 return new AdaptorEntity(_context, type, attributes, AdaptorEntity.AdaptorNameOf(a));
             case "policy":
-                AddPolicyCounters(attributes);
-                return new AgentEntity(type, attributes);
+                return new PolicyEntity(_context, type, attributes);
             default:
                 return new AgentEntity(type, attributes);
         }
@@ -196,21 +201,7 @@ internal sealed partial class PythonAgent
         var type = RouterSchema.Get(typeName);
         var validated = Validate(type, given);
         var attributes = FromConfiguration(type, validated);
-        if (typeName == "policy")
-        {
-            AddPolicyCounters(attributes);
-        }
-
-        return new AgentEntity(type, attributes);
-    }
-
-    /// <summary>The policy singleton's statistics (not enforced here, so all zero).</summary>
-    private static void AddPolicyCounters(AmqpMap attributes)
-    {
-        foreach (string counter in (string[])["connectionsProcessed", "connectionsDenied", "connectionsCurrent", "linksDenied", "maxMessageSizeDenied", "totalDenials"])
-        {
-            attributes[counter] = 0L;
-        }
+        return typeName == "policy" ? new PolicyEntity(_context, type, attributes) : new AgentEntity(type, attributes);
     }
 
     /// <summary>A configuration-file entity's attributes: validated values with the identity (and default name) added.</summary>

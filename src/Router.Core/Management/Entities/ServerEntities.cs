@@ -137,3 +137,30 @@ internal sealed class AdaptorEntity : AgentEntity
 
     public override void Delete() => _context.AdaptorFor(Type.Name)?.Delete(Type.Name, AdaptorName);
 }
+
+/// <summary>
+/// The <c>policy</c> singleton: its configuration plus the statistics of qd_entity_refresh_policy (policy.c). Only the
+/// connection counts move: the C# router accepts every connection and does not enforce vhost policies, so the
+/// denial counters stay zero.
+/// </summary>
+internal sealed class PolicyEntity : AgentEntity
+{
+    private readonly ManagementContext _context;
+
+    public PolicyEntity(ManagementContext context, EntityTypeSchema type, AmqpMap attributes)
+        : base(type, attributes)
+    {
+        _context = context;
+        Refresh();
+    }
+
+    public override void Refresh()
+    {
+        Attributes["connectionsProcessed"] = _context.Server?.ConnectionsProcessed ?? 0L;
+        Attributes["connectionsDenied"] = 0L;
+        Attributes["connectionsCurrent"] = _context.Server?.ConnectionsCurrent ?? 0L;
+        Attributes["linksDenied"] = 0L;
+        Attributes["maxMessageSizeDenied"] = 0L;
+        Attributes["totalDenials"] = 0L;
+    }
+}

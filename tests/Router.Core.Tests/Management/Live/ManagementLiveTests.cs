@@ -75,7 +75,8 @@ public sealed class ManagementLiveTests
             s.send(Message(body="hello"))
             emit({"received": r.receive(timeout=20).body})
             c.close()
-            # a listener on a port in use (the router's own) is refused; the router goes on answering
+            # a listener on a port in use (the router's own): created (the C router listens asynchronously and only
+            # logs the failure), not listening; the router goes on answering
             busy = URL.rsplit(":", 1)[1]
             emit(summary(m.call({"operation": "CREATE", "type": "io.skupper.router.listener", "name": "busy"},
                                 {"host": "127.0.0.1", "port": busy})))
@@ -92,9 +93,8 @@ public sealed class ManagementLiveTests
         Assert.Equal(201, results[0].GetProperty("status").GetInt32());
         Assert.Equal($"listener/127.0.0.1:{port}:extra", results[0].GetProperty("body").GetProperty("identity").GetString());
         Assert.Equal("hello", results[1].GetProperty("received").GetString());
-        Assert.Equal(400, results[2].GetProperty("status").GetInt32());
-        Assert.StartsWith($"Listen on 127.0.0.1:{router.Port} failed", results[2].GetProperty("description").GetString());
-        Assert.Equal("""{"attributeNames": ["name"], "results": [["amqp"], ["extra"]]}""", Compact(results[3].GetProperty("body")));
+        Assert.Equal(201, results[2].GetProperty("status").GetInt32());
+        Assert.Equal("""{"attributeNames": ["name"], "results": [["amqp"], ["extra"], ["busy"]]}""", Compact(results[3].GetProperty("body")));
         Assert.Equal(204, results[4].GetProperty("status").GetInt32());
         Assert.False(results[5].GetProperty("connected_after_delete").GetBoolean());
     }
