@@ -11,6 +11,7 @@ using Skrouterd.Tcp;
 
 // skrouterd: command line and process lifetime (management-and-deployment.md §1.7).
 const string Argv0 = "skrouterd";
+SocketCompletionMode.Configure();
 var options = CommandLine.Parse(args, Argv0);
 if (options.Version)
 {

@@ -92,7 +92,7 @@ internal sealed class IngressFlow : TcpFlow
 
     public override void OnDelivery(InProcessReceiver link, Delivery delivery)
     {
-        if (IsFinished || !SetInDelivery(delivery))
+        if (IsFinished || !SetInDelivery(delivery, wakeInline: true))
         {
             link.Settle(delivery, DeliveryState.Released);
         }

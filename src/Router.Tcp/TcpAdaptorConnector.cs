@@ -60,7 +60,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
         _ = flow.RunAsync(); // runs until its first wait (the server connection), then continues asynchronously
     }
 
-    public void OnContent(InProcessReceiver link, Delivery delivery) => (delivery.Context as TcpFlow)?.WakeWriter();
+    public void OnContent(InProcessReceiver link, Delivery delivery) => (delivery.Context as TcpFlow)?.OnContent(link, delivery);
 
     public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
     {

@@ -99,9 +99,10 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     /// <summary>
     /// Makes <paramref name="d"/> the incoming stream; false when the flow already has one or has been cleaned up
-    /// (the caller then disposes of the delivery).
+    /// (the caller then disposes of the delivery). With <paramref name="wakeInline"/> (the caller holds no lock: a
+    /// delivery handed over by the router's action list) a writer waiting for the stream starts on this thread.
     /// </summary>
-    protected bool SetInDelivery(Delivery d)
+    protected bool SetInDelivery(Delivery d, bool wakeInline = false)
     {
         lock (_inSync)
         {
@@ -114,7 +115,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
             Volatile.Write(ref _inDelivery, d);
         }
 
-        _contentSignal.Set(); // wakes a writer waiting for the stream's head
+        _contentSignal.Set(wakeInline); // wakes a writer waiting for the stream's head
         return true;
     }
 
@@ -223,7 +224,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
                 header[3] = FormatCode.Binary32;
                 BinaryPrimitives.WriteInt32BigEndian(header[4..], n);
                 message.CommitTail(SectionHeaderLength + n);
-                message.WakeConsumers();
+                WakeConsumersInline(message);
                 Interlocked.Add(ref BytesIn, n);
                 Interlocked.Add(ref Counters.BytesIn, n);
                 LastInTick = Adaptor.Core.Ticks + 1; // 0 means "never"
@@ -408,7 +409,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
         {
             // The peer half-closed: the outgoing stream ends normally.
             m.Complete();
-            m.WakeConsumers();
+            WakeConsumersInline(m);
         }
 
         if (failed)
@@ -515,7 +516,35 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     public abstract void OnDelivery(InProcessReceiver link, Delivery delivery);
 
-    public void OnContent(InProcessReceiver link, Delivery delivery) => _contentSignal.Set();
+    public void OnContent(InProcessReceiver link, Delivery delivery)
+    {
+        // A wake from a flow's read loop (no lock held) runs our writer right here; a nested wake does not.
+        bool inline = t_wakeInline;
+        t_wakeInline = false;
+        _contentSignal.Set(inline);
+        t_wakeInline = inline;
+    }
+
+    /// <summary>Set while a read loop wakes its message's consumers: they may run their writers on this thread.</summary>
+    [ThreadStatic]
+    private static bool t_wakeInline;
+
+    /// <summary>
+    /// Wakes the consumers of our outgoing stream from a read loop, which holds no lock: a flow of this router that reads
+    /// the stream writes the new bytes to its socket on this thread, before this returns, with no thread-pool hop.
+    /// </summary>
+    private static void WakeConsumersInline(Message message)
+    {
+        t_wakeInline = true;
+        try
+        {
+            message.WakeConsumers();
+        }
+        finally
+        {
+            t_wakeInline = false;
+        }
+    }
 
     public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
     {

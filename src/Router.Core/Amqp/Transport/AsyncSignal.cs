@@ -16,7 +16,13 @@ internal sealed class AsyncSignal : IValueTaskSource
     private ManualResetValueTaskSourceCore<bool> _core = new() { RunContinuationsAsynchronously = true };
     private int _state;
 
-    public void Set()
+    public void Set() => Set(inline: false);
+
+    /// <summary>
+    /// Wakes the waiter. With <paramref name="inline"/> its continuation runs on this thread, inside this call, instead
+    /// of being queued to the thread pool: only for a caller that holds no lock and may run the waiter's code now.
+    /// </summary>
+    public void Set(bool inline)
     {
         while (true)
         {
@@ -35,6 +41,8 @@ internal sealed class AsyncSignal : IValueTaskSource
             }
             else if (Interlocked.CompareExchange(ref _state, Idle, Waiting) == Waiting)
             {
+                // Only this thread completes the waiter (the CAS above), and the waiter is suspended until it does.
+                _core.RunContinuationsAsynchronously = !inline;
                 _core.SetResult(true);
                 return;
             }
