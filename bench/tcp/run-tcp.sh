@@ -112,6 +112,12 @@ $ROUTER -c "$OUT/router.json" 2>>"$OUT/router.log" & ROUTER_PID=$!; PIDS+=($ROUT
 wait_port $P_R_ECHO
 idle_kib() { # pid port -> KiB of RSS growth per idle flow
     local pid=$1 port=$2 rss0 rss1
+    # Warm-up: 200 flows opened and closed first, so code paged in and compiled on the first flows is not counted
+    # as per-flow memory (the same for both processes).
+    rm -f "$OUT/hold0" "$OUT/idle0.out"
+    $LOAD idle "$port" 200 "$OUT/hold0" > "$OUT/idle0.out" & IDLE_PID=$!; PIDS+=($IDLE_PID)
+    for _ in $(seq 1 300); do grep -q ready "$OUT/idle0.out" 2>/dev/null && break; sleep 0.1; done
+    touch "$OUT/hold0"; wait $IDLE_PID || true
     sleep 1
     rss0=$(rss_kb "$pid")
     rm -f "$OUT/hold" "$OUT/idle.out"

@@ -60,8 +60,8 @@ internal sealed class EgressFlow : TcpFlow
 
         GlobalId = head.Subject ?? "";
         var core = Adaptor.Core;
-        var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", _connector.Options.HostPort, incoming: false, register: true,
-            onForceClose: (_, _) => Abort());
+        var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", _connector.HostPort, incoming: false, register: true,
+            owner: this);
         Connection = connection;
         FlowIo io;
         var connecting = new CancellationTokenSource(); // no timer: nothing to dispose
@@ -152,14 +152,13 @@ internal sealed class EgressFlow : TcpFlow
     /// <summary>The server connection, attached once it is established (the flow exists before it).</summary>
     private sealed class PendingFlowIo : FlowIo
     {
-        private readonly object _sync = new();
         private FlowIo? _io;
         private bool _closed;
 
         /// <summary>Attaches the server connection; false (and the connection is closed) if the flow already ended.</summary>
         public bool Attach(FlowIo io)
         {
-            lock (_sync)
+            lock (this) // a private class: nobody else locks it
             {
                 if (!_closed)
                 {
@@ -189,7 +188,7 @@ internal sealed class EgressFlow : TcpFlow
         public override void Close(bool reset)
         {
             FlowIo? io;
-            lock (_sync)
+            lock (this) // a private class: nobody else locks it
             {
                 _closed = true;
                 io = _io;

@@ -47,7 +47,7 @@ internal sealed class IngressFlow : TcpFlow
     {
         var core = Adaptor.Core;
         var connection = new InProcessConnection(core, "tcp", "TcpAdaptor", Io.RemoteAddress, incoming: true, register: true,
-            onForceClose: (_, _) => Abort());
+            owner: this);
         Connection = connection;
         Interlocked.Increment(ref Counters.ConnectionsOpened);
         CountedOpen = true;

@@ -18,7 +18,8 @@ internal sealed class SocketFlowIo : FlowIo
 
     /// <param name="socket">A connected socket.</param>
     /// <param name="direct">Nothing else (TLS) reads or writes the socket: use non-blocking synchronous calls first.</param>
-    public SocketFlowIo(Socket socket, bool direct)
+    /// <param name="remoteAddress">The peer's address as text, when the caller has it already.</param>
+    public SocketFlowIo(Socket socket, bool direct, string? remoteAddress = null)
     {
         _socket = socket;
         _direct = direct;
@@ -28,7 +29,7 @@ internal sealed class SocketFlowIo : FlowIo
             _socket.Blocking = false;
         }
 
-        RemoteAddress = SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
+        RemoteAddress = remoteAddress ?? SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
     }
 
     public Socket Socket => _socket;

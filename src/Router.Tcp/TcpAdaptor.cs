@@ -51,8 +51,11 @@ internal sealed class TcpAdaptor
 
     public ICollection<TcpFlow> Flows => _flows.Keys;
 
+    /// <summary>The number of a new flow (its id is made from it when needed: see <see cref="FlowId"/>).</summary>
+    public long NextFlowNumber() => Interlocked.Increment(ref _nextFlow);
+
     /// <summary>A flow id in the vanflow form `&lt;source&gt;:&lt;n&gt;` (the `:flowid` application property).</summary>
-    public string NextFlowId() => $"{_flowSource}:{Interlocked.Increment(ref _nextFlow)}";
+    public string FlowId(long number) => $"{_flowSource}:{number}";
 
     public TcpAdaptorListener AddListener(TcpListenerOptions options)
     {

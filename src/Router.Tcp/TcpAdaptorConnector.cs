@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Security;
 using System.Net.Sockets;
 using Skrouterd.Amqp.Framing;
+using Skrouterd.Amqp.Transport;
 using Skrouterd.Routing;
 using Skrouterd.Routing.InProcess;
 using Skrouterd.Server;
@@ -18,6 +19,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
 {
     private InProcessConnection? _dispatch;
     private IPEndPoint? _endPoint;
+    private string? _endPointText;
 
     public TcpAdaptorConnector(TcpAdaptor adaptor, TcpConnectorOptions options)
     {
@@ -28,6 +30,11 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     public TcpAdaptor Adaptor { get; }
 
     public TcpConnectorOptions Options { get; }
+
+    /// <summary>`host:port` of the server, one text shared by every flow's connection row.</summary>
+    public string HostPort => _hostPort ??= Options.HostPort;
+
+    private string? _hostPort;
 
     public TcpEndpointCounters Counters { get; } = new();
 
@@ -65,7 +72,7 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
     public void OnUpdate(RouterLink link, Delivery delivery, DeliveryState state, bool settled)
     {
         // The producer settled (or aborted) its stream: the flow sees the end in the message itself.
-        (delivery.Context as TcpFlow)?.WakeWriter();
+        (delivery.Context as TcpFlow)?.WakeWriter(inline: false);
     }
 
     public void OnCredit(InProcessSender link, int credit, bool drain)
@@ -99,7 +106,9 @@ internal sealed class TcpAdaptorConnector : IInProcessHandler
             throw;
         }
 
-        var io = new SocketFlowIo(socket, direct: Options.SslProfile is null);
+        // Every flow to an IP-literal host shares one text of the server's address.
+        string? remote = endPoint is null ? null : _endPointText ??= SocketTransport.FormatEndPoint(endPoint);
+        var io = new SocketFlowIo(socket, direct: Options.SslProfile is null, remote);
         if (Options.SslProfile is null)
         {
             return io;

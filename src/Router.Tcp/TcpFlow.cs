@@ -20,7 +20,7 @@ namespace Skrouterd.Tcp;
 /// When both directions are done the socket is closed, the incoming delivery settled (accepted if it reached its end,
 /// else modified) and the outgoing message completed (never aborted).
 /// </summary>
-internal abstract partial class TcpFlow : IInProcessHandler
+internal abstract partial class TcpFlow : IInProcessHandler, IInProcessConnectionOwner
 {
     /// <summary>Bytes read but not acknowledged before reading stops (the C router's TCP_MAX_CAPACITY).</summary>
     public const long MaxUnacked = 1_459_620;
@@ -34,16 +34,16 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     private int _readSize = MinReadSize;
 
-    private readonly AsyncSignal _windowSignal = new();
-    private readonly AsyncSignal _contentSignal = new();
+    /// <summary>Wakes a reader stopped by a full byte window; created the first time the window fills.</summary>
+    private AsyncSignal? _windowSignal;
     private readonly DataSectionReader _sections = new();
-    private readonly object _inSync = new();
     private Delivery? _inDelivery;
     private bool _inClosed;
     private long _acked;
     private volatile bool _windowDisabled;
     private long _lastAckSent;
     private int _finished;
+    private readonly long _flowNumber;
 
     protected TcpFlow(TcpAdaptor adaptor, FlowIo io, string address, TcpEndpointCounters counters)
     {
@@ -51,7 +51,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
         Io = io;
         Address = address;
         Counters = counters;
-        FlowId = adaptor.NextFlowId();
+        _flowNumber = adaptor.NextFlowNumber();
         StartedAt = adaptor.Core.Clock.GetUtcNow();
     }
 
@@ -64,7 +64,8 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     public TcpEndpointCounters Counters { get; }
 
-    public string FlowId { get; }
+    /// <summary>The flow's id, made when asked for (once, to start the flow): an idle flow does not keep the text.</summary>
+    public string FlowId => Adaptor.FlowId(_flowNumber);
 
     /// <summary>`ip:port[@siteId]` of the client (the C router's global id); the name of the tcpConnection row.</summary>
     public string GlobalId { get; protected set; } = "";
@@ -104,7 +105,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// </summary>
     protected bool SetInDelivery(Delivery d, bool wakeInline = false)
     {
-        lock (_inSync)
+        lock (_sections) // the flow's own reader guards the incoming delivery: no lock object per flow
         {
             if (_inClosed || _inDelivery is not null)
             {
@@ -115,14 +116,14 @@ internal abstract partial class TcpFlow : IInProcessHandler
             Volatile.Write(ref _inDelivery, d);
         }
 
-        _contentSignal.Set(wakeInline); // wakes a writer waiting for the stream's head
+        WakeWriter(wakeInline); // a writer waiting for the stream's head
         return true;
     }
 
     /// <summary>Takes the incoming delivery away from the flow, to settle it (null if already taken).</summary>
     protected Delivery? TakeInDelivery(bool close = false)
     {
-        lock (_inSync)
+        lock (_sections) // the flow's own reader guards the incoming delivery: no lock object per flow
         {
             _inClosed |= close;
             var d = _inDelivery;
@@ -139,14 +140,14 @@ internal abstract partial class TcpFlow : IInProcessHandler
     private int _loops;
 
     /// <summary>
-    /// Starts both loops; the last one to exit cleans the flow up. Nothing awaits them: an idle flow is two suspended
-    /// loops and the objects they wait on, with no wrapper task above them.
+    /// Starts the read loop and the writer; the last of the two to exit cleans the flow up. Nothing awaits them: an
+    /// idle flow is one suspended read loop and a writer that holds nothing until content arrives.
     /// </summary>
     protected void StartLoops()
     {
         _loops = 2;
         _ = ReadLoopAsync();
-        _ = WriteLoopAsync();
+        StartWriter();
     }
 
     private void OnLoopExited()
@@ -172,6 +173,24 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     // ---- socket → outgoing message ---------------------------------------------------------------------------
 
+    private bool WindowFull => !_windowDisabled && BytesIn - Interlocked.Read(ref _acked) >= MaxUnacked;
+
+    private AsyncSignal PublishWindowSignal()
+    {
+        Interlocked.CompareExchange(ref _windowSignal, new AsyncSignal(), null);
+        return _windowSignal!;
+    }
+
+    /// <summary>
+    /// Wakes the reader if it waits for the window. The fence orders the caller's update (acked bytes, window off,
+    /// finished) before the read of the signal; the reader publishes its signal before checking again.
+    /// </summary>
+    private void WakeReader()
+    {
+        Interlocked.MemoryBarrier();
+        Volatile.Read(ref _windowSignal)?.Set();
+    }
+
     private async Task ReadLoopAsync()
     {
         var message = OutMessage!;
@@ -179,12 +198,17 @@ internal abstract partial class TcpFlow : IInProcessHandler
         {
             while (!IsFinished)
             {
-                while (!_windowDisabled && BytesIn - Interlocked.Read(ref _acked) >= MaxUnacked)
+                while (WindowFull)
                 {
-                    await _windowSignal.WaitAsync().ConfigureAwait(false);
+                    var signal = Volatile.Read(ref _windowSignal) ?? PublishWindowSignal();
                     if (IsFinished)
                     {
                         return;
+                    }
+
+                    if (WindowFull) // checked again after publishing the signal: an update may have missed it
+                    {
+                        await signal.WaitAsync().ConfigureAwait(false);
                     }
                 }
 
@@ -244,139 +268,6 @@ internal abstract partial class TcpFlow : IInProcessHandler
         finally
         {
             OnLoopExited();
-        }
-    }
-
-    // ---- incoming message → socket ---------------------------------------------------------------------------
-
-    private async Task WriteLoopAsync()
-    {
-        try
-        {
-            if (!_headRead && await ReadIncomingHeadAsync().ConfigureAwait(false) is null)
-            {
-                return;
-            }
-
-            var d = InDelivery!;
-
-            while (!IsFinished)
-            {
-                var chunk = _sections.Next(d);
-                if (chunk.Length > 0)
-                {
-                    await Io.WriteAsync(chunk, default).ConfigureAwait(false);
-                    _sections.Consume(d, chunk.Length);
-                    Interlocked.Add(ref BytesOut, chunk.Length);
-                    Interlocked.Add(ref Counters.BytesOut, chunk.Length);
-                    LastOutTick = Adaptor.Core.Ticks + 1;
-                    if (BytesOut - _lastAckSent >= AckWindow)
-                    {
-                        _lastAckSent = BytesOut;
-                        Receiver!.Settle(d, DeliveryState.Received(0, (ulong)BytesOut), settle: false);
-                    }
-
-                    continue;
-                }
-
-                if (_sections.IsInvalid)
-                {
-                    Log.InvalidBody(ConnectionIdText);
-                    break;
-                }
-
-                if (_sections.IsAtEnd(d) || d.Message!.IsAborted)
-                {
-                    break;
-                }
-
-                await _contentSignal.WaitAsync().ConfigureAwait(false);
-            }
-
-            await Io.ShutdownWriteAsync().ConfigureAwait(false);
-            OnWriteEnded(failed: false);
-        }
-        catch (Exception e) when (e is SocketException or IOException or ObjectDisposedException or OperationCanceledException)
-        {
-            OnWriteEnded(failed: !IsFinished);
-        }
-        catch (Exception e)
-        {
-            Log.FlowFailed(ConnectionIdText, e);
-            Abort();
-        }
-        finally
-        {
-            OnLoopExited();
-        }
-    }
-
-    /// <summary>The incoming stream's head has been read (it is not kept: a flow needs it only to start).</summary>
-    private bool _headRead;
-
-    /// <summary>Waits for the incoming stream, reads and checks its head; null when the flow must stop.</summary>
-    protected async Task<StreamHead?> ReadIncomingHeadAsync()
-    {
-        Delivery? d;
-        while ((d = InDelivery) is null)
-        {
-            if (IsFinished)
-            {
-                return null;
-            }
-
-            await _contentSignal.WaitAsync().ConfigureAwait(false);
-        }
-
-        return await SkipHeadAsync(d).ConfigureAwait(false);
-    }
-
-    /// <summary>Reads and checks the incoming stream's head; null when the flow must stop.</summary>
-    private async Task<StreamHead?> SkipHeadAsync(Delivery d)
-    {
-        // The head is copied out to be parsed (it may straddle blocks); usually it arrives whole, within 1 KiB.
-        var buffer = ArrayPool<byte>.Shared.Rent(1024);
-        try
-        {
-            while (true)
-            {
-                int n = ContentReader.CopyAhead(d, buffer);
-                var result = StreamHead.TryParse(buffer.AsSpan(0, n), d.Message!.IsFinished, out var head, out int length);
-                if (result == StreamHead.ParseResult.Complete)
-                {
-                    if (!AcceptIncomingHead(head!))
-                    {
-                        return null;
-                    }
-
-                    ContentReader.Advance(d, length);
-                    _headRead = true;
-                    return head;
-                }
-
-                if (result == StreamHead.ParseResult.Malformed || (n == buffer.Length && buffer.Length >= 64 * 1024))
-                {
-                    RejectIncoming("Malformed TCP message");
-                    return null;
-                }
-
-                if (n == buffer.Length)
-                {
-                    ArrayPool<byte>.Shared.Return(buffer);
-                    buffer = ArrayPool<byte>.Shared.Rent(n * 4);
-                    continue;
-                }
-
-                await _contentSignal.WaitAsync().ConfigureAwait(false);
-                if (IsFinished)
-                {
-                    return null;
-                }
-            }
-        }
-        finally
-        {
-            ArrayPool<byte>.Shared.Return(buffer);
         }
     }
 
@@ -444,6 +335,9 @@ internal abstract partial class TcpFlow : IInProcessHandler
     /// <summary>Ends the flow now (socket error, or an outcome that forbids going on).</summary>
     public void Abort() => Finish(reset: true);
 
+    /// <summary>Management closed the flow's connection: reset the socket, as the C router closes its raw connection.</summary>
+    public void OnForceClose(string condition, string description) => Abort();
+
     /// <summary>
     /// Stops the flow: closes the socket and wakes both loops so they exit; runs once. It touches neither message nor
     /// delivery: the loops may still be using them, so <see cref="Cleanup"/> settles and releases them once the loops
@@ -458,8 +352,11 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
         OnFinishing();
         Io.Close(reset);
-        _windowSignal.Set();
-        _contentSignal.Set();
+        WakeReader();
+        if (!Volatile.Read(ref _writerExited))
+        {
+            WakeWriter(inline: false); // so it sees the end and exits
+        }
     }
 
     private int _cleanedUp;
@@ -516,19 +413,6 @@ internal abstract partial class TcpFlow : IInProcessHandler
 
     public abstract void OnDelivery(InProcessReceiver link, Delivery delivery);
 
-    public void OnContent(InProcessReceiver link, Delivery delivery)
-    {
-        // A wake from a flow's read loop (no lock held) runs our writer right here; a nested wake does not.
-        bool inline = t_wakeInline;
-        t_wakeInline = false;
-        _contentSignal.Set(inline);
-        t_wakeInline = inline;
-    }
-
-    /// <summary>Set while a read loop wakes its message's consumers: they may run their writers on this thread.</summary>
-    [ThreadStatic]
-    private static bool t_wakeInline;
-
     /// <summary>
     /// Wakes the consumers of our outgoing stream from a read loop, which holds no lock: a flow of this router that reads
     /// the stream writes the new bytes to its socket on this thread, before this returns, with no thread-pool hop.
@@ -561,7 +445,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
             if (offset > Interlocked.Read(ref _acked))
             {
                 Interlocked.Exchange(ref _acked, offset);
-                _windowSignal.Set();
+                WakeReader();
             }
         }
 
@@ -570,7 +454,7 @@ internal abstract partial class TcpFlow : IInProcessHandler
             if (state.Kind == DeliveryStateKind.Accepted)
             {
                 _windowDisabled = true;
-                _windowSignal.Set();
+                WakeReader();
             }
             else if (state.IsTerminal || settled)
             {
@@ -595,7 +479,4 @@ internal abstract partial class TcpFlow : IInProcessHandler
     public virtual void OnCredit(InProcessSender link, int credit, bool drain)
     {
     }
-
-    /// <summary>Wakes the writer (used by the connector for deliveries of its shared receiver).</summary>
-    public void WakeWriter() => _contentSignal.Set();
 }

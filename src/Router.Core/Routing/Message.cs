@@ -10,7 +10,7 @@ namespace Skrouterd.Routing;
 /// <para>
 /// Threading: appends, <see cref="Complete"/>/<see cref="Abort"/> and <see cref="AddConsumer"/> run on the producer's
 /// thread; consumers read published lengths. Block creation, consumer registration and consumer removal take
-/// <see cref="_lock"/> so every block is created with exactly one reference per consumer that will pass it.
+/// <see cref="Sync"/> so every block is created with exactly one reference per consumer that will pass it.
 /// </para>
 /// Pooled: the instance is reused once the producer's delivery and every consumer delivery let go of it.
 /// <para>
@@ -25,7 +25,6 @@ internal sealed class Message
 
     private static readonly ObjectPool<Message> s_pool = new(() => new Message(), 4096);
 
-    private readonly object _lock = new();
     private readonly Delivery?[] _inline = new Delivery?[InlineConsumers];
     private Delivery?[]? _overflow;
     private int _consumerSlots;
@@ -40,6 +39,9 @@ internal sealed class Message
     private volatile bool _complete;
     private volatile bool _aborted;
     private IBufferBudget? _budget;
+
+    /// <summary>The inline consumer array doubles as the lock: no separate lock object per message.</summary>
+    private object Sync => _inline;
 
     /// <summary>Size hint for the next block the producer allocates.</summary>
     public const int StreamBlockSize = 64 * 1024;
@@ -164,7 +166,7 @@ internal sealed class Message
     {
         ContentBlock? previous;
         ContentBlock block;
-        lock (_lock)
+        lock (Sync)
         {
             int refs = _activeConsumers + (_holding ? 1 : 0);
             if (refs == 0)
@@ -210,7 +212,7 @@ internal sealed class Message
     private void ReleaseProducerTail()
     {
         ContentBlock? tail = null;
-        lock (_lock)
+        lock (Sync)
         {
             if (_tailHeld)
             {
@@ -228,7 +230,7 @@ internal sealed class Message
     /// </summary>
     public void AddConsumer(Delivery consumer)
     {
-        lock (_lock)
+        lock (Sync)
         {
             for (var b = _first; b is not null; b = b.Next)
             {
@@ -257,7 +259,7 @@ internal sealed class Message
     public void DropHold()
     {
         ContentBlock? tail = null;
-        lock (_lock)
+        lock (Sync)
         {
             if (!_holding)
             {
@@ -301,7 +303,7 @@ internal sealed class Message
             return;
         }
 
-        lock (_lock)
+        lock (Sync)
         {
             for (int i = 0; i < _consumerSlots; i++)
             {

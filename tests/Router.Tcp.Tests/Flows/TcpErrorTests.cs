@@ -132,7 +132,7 @@ public sealed class TcpErrorTests
         }
 
         await router.AssertIdleAsync();
-        Assert.Equal(0, server.Active);
+        await Poll.UntilAsync(() => server.Active == 0, "the backend's handler to finish", state: () => $"active={server.Active}");
     }
 
     [Fact(Timeout = 60_000)]

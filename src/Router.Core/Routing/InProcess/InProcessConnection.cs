@@ -8,14 +8,14 @@ namespace Skrouterd.Routing.InProcess;
 internal sealed class InProcessConnection : RouterConnection
 {
     private readonly string _protocol;
-    private readonly Action<string, string>? _onForceClose;
+    private readonly IInProcessConnectionOwner? _owner;
 
     public InProcessConnection(RouterCore core, string protocol, string container, string host, bool incoming, bool register,
-        Action<string, string>? onForceClose = null)
+        IInProcessConnectionOwner? owner = null)
         : base(core, ConnectionRole.Normal, incoming)
     {
         _protocol = protocol;
-        _onForceClose = onForceClose;
+        _owner = owner;
         Container = container;
         Host = host;
         IsOpened = true;
@@ -33,7 +33,7 @@ internal sealed class InProcessConnection : RouterConnection
     public override void ForceClose(string condition, string description)
     {
         IsClosing = true;
-        _onForceClose?.Invoke(condition, description);
+        _owner?.OnForceClose(condition, description);
     }
 
     public void Unregister()
