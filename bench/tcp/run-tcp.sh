@@ -92,18 +92,23 @@ for streams in 1 4; do
     python3 -c "print(f'  router / haproxy throughput: {${GBPS[router$streams]}/${GBPS[haproxy$streams]}:.2f}   router / direct: {${GBPS[router$streams]}/${GBPS[direct$streams]}:.2f}')"
 done
 
-printf '\n== connection rate (64-byte echo, concurrency 20, %ss)\n' "$SECS"
-declare -A RATE
+printf '\n== connection rate (64-byte echo, concurrency 20, %ss per run; router and haproxy alternate, 3 rounds)\n' "$SECS"
 # Warm-up: the router's connection set-up code reaches its optimised (tiered JIT) form; haproxy gets the same run.
 timeout 30 $LOAD connrate $P_R_ECHO 20 3 >/dev/null
 timeout 30 $LOAD connrate $P_H_ECHO 20 1 >/dev/null
-for path in direct router haproxy; do
-    case $path in direct) port=$P_ECHO;; router) port=$P_R_ECHO;; haproxy) port=$P_H_ECHO;; esac
-    json=$(timeout $((SECS + 30)) $LOAD connrate $port 20 "$SECS")
-    RATE[$path]=$(python3 -c 'import json,sys; print(round(json.loads(sys.argv[1])["perSecond"]))' "$json")
-    printf '%-10s %10s flows/s   (%s)\n' "$path" "${RATE[$path]}" "$json"
+connrate() { # port -> flows per second
+    timeout $((SECS + 30)) $LOAD connrate "$1" 20 "$SECS" | python3 -c 'import json,sys; print(round(json.load(sys.stdin)["perSecond"]))'
+}
+DIRECT_RATE=$(connrate $P_ECHO)
+printf '%-10s %10s flows/s\n' "direct" "$DIRECT_RATE"
+RATIOS=()
+for round in 1 2 3; do
+    r=$(connrate $P_R_ECHO); h=$(connrate $P_H_ECHO)
+    ratio=$(python3 -c "print(f'{$r/$h:.2f}')")
+    RATIOS+=("$ratio")
+    printf 'round %s    router %6s flows/s   haproxy %6s flows/s   router / haproxy %s\n' "$round" "$r" "$h" "$ratio"
 done
-python3 -c "print(f'  router / haproxy: {${RATE[router]}/${RATE[haproxy]}:.2f}   router / direct: {${RATE[router]}/${RATE[direct]}:.2f}')"
+python3 -c "import statistics; print(f'  router / haproxy, median of the rounds: {statistics.median([${RATIOS[0]},${RATIOS[1]},${RATIOS[2]}]):.2f}')"
 
 printf '\n== memory: %s idle flows (a fresh skrouterd, then haproxy)\n' "$IDLE"
 # The router is restarted so the figure is that of a process that has only ever held these flows.

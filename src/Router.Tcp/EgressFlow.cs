@@ -98,9 +98,8 @@ internal sealed class EgressFlow : TcpFlow
         var replyAddress = replyTo is null ? null : core.FindByAddress(replyTo);
         Sender = new InProcessSender(connection, "tcp.egress.in", this);
         core.BindProducer(Sender, replyAddress);
-        var reply = new StreamHead(replyTo ?? "", head.Subject, null, FlowId, head.Alpn is null ? null : io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
-        message.Append(reply, reply.Length);
+        new StreamHead(replyTo ?? "", head.Subject, null, FlowId, head.Alpn is null ? null : io.ApplicationProtocol, null).AppendTo(message);
         var delivery = Sender.Send(message, replyAddress, presettled: false, out int fanout);
         if (delivery is null || fanout == 0)
         {

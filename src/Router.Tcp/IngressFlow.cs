@@ -74,9 +74,8 @@ internal sealed class IngressFlow : TcpFlow
             return false;
         }
 
-        var head = new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).Encode();
         var message = Message.Rent(null);
-        message.Append(head, head.Length);
+        new StreamHead(Address, GlobalId, replyTo, FlowId, Io.ApplicationProtocol, null).AppendTo(message);
         var delivery = Sender.Send(message, service, presettled: false, out int fanout);
         if (delivery is null || fanout == 0)
         {

@@ -1,5 +1,6 @@
 using System.Buffers;
 using Skrouterd.Amqp.Codec;
+using Skrouterd.Routing;
 
 namespace Skrouterd.Tcp;
 
@@ -13,9 +14,28 @@ internal sealed record StreamHead(string To, string? Subject, string? ReplyTo, s
 {
     private static readonly AmqpSymbol s_flowIdKey = new(":flowid");
 
+    /// <summary>A buffer per thread for <see cref="AppendTo"/>: a head is written and copied out at once.</summary>
+    [ThreadStatic]
+    private static ArrayBufferWriter<byte>? t_buffer;
+
     public byte[] Encode()
     {
         var buffer = new ArrayBufferWriter<byte>(256);
+        Write(buffer);
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    /// <summary>Writes the head as the first bytes of <paramref name="message"/> (no array per flow).</summary>
+    public void AppendTo(Message message)
+    {
+        var buffer = t_buffer ??= new ArrayBufferWriter<byte>(512);
+        buffer.ResetWrittenCount();
+        Write(buffer);
+        message.Append(buffer.WrittenSpan, buffer.WrittenCount);
+    }
+
+    private void Write(IBufferWriter<byte> buffer)
+    {
         var w = new AmqpWriter(buffer);
         w.WriteDescriptor(Descriptors.Properties);
         var m = AmqpWriter.CreateMeasurer();
@@ -29,7 +49,6 @@ internal sealed record StreamHead(string To, string? Subject, string? ReplyTo, s
         w.WriteMapHeader(count, (int)m.BytesWritten, force32: true);
         WriteApplicationProperties(ref w);
         w.Commit();
-        return buffer.WrittenSpan.ToArray();
     }
 
     private void WriteProperties(ref AmqpWriter w)

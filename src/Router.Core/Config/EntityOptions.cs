@@ -26,6 +26,9 @@ internal static class EntityOptions
         InitialHandshakeTimeoutSeconds = (int)(a.GetInteger("initialHandshakeTimeoutSeconds") ?? 0),
         LinkCapacity = a.GetInteger("linkCapacity") is long c and > 0 ? (int)Math.Min(c, int.MaxValue) : 250,
         Http = (a.GetBoolean("http") ?? false) || a.GetString("httpRootDir") is not null,
+        HttpRootDir = a.GetString("httpRootDir"),
+        Healthz = a.GetBoolean("healthz") ?? true,
+        Metrics = a.GetBoolean("metrics") ?? true,
         OpenProperties = a["openProperties"] as AmqpMap,
     };
 

@@ -158,12 +158,6 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
                     var options = EntityOptions.ToListener(a);
                     Log.ListenerConfigured(_connMgr, options.HostPort, ConnectionRoleNames.ToName(options.Role),
                         (options.Http ? ", http" : "") + (options.SslProfile is null ? "" : $", sslProfile={options.SslProfile}"));
-                    if (options.Http)
-                    {
-                        Log.NotYetServed(_server, entity.ToString(), "HTTP listeners (metrics, healthz) are not served by this build yet");
-                        break;
-                    }
-
                     if (options.SslProfile is not null && Server.FindSslProfile(options.SslProfile) is null)
                     {
                         throw new RouterStartupException($"{entity}: sslProfile '{options.SslProfile}' not found");
@@ -171,7 +165,14 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
 
                     try
                     {
-                        Server.AddListener(options);
+                        if (options.Http)
+                        {
+                            Server.AddHttpListener(options);
+                        }
+                        else
+                        {
+                            Server.AddListener(options);
+                        }
                     }
                     catch (SocketException e)
                     {

@@ -16,8 +16,7 @@ namespace Skrouterd.Server;
 internal sealed partial class AmqpListener
 {
     private readonly RouterServer _server;
-    private readonly List<Socket> _sockets = [];
-    private readonly CancellationTokenSource _stop = new();
+    private ListeningSockets? _listening;
     private readonly ILogger _log;
 
     public AmqpListener(RouterServer server, ListenerOptions options)
@@ -30,47 +29,12 @@ internal sealed partial class AmqpListener
     public ListenerOptions Options { get; }
 
     /// <summary>The ports actually bound (useful when `port` is 0).</summary>
-    public IReadOnlyList<int> BoundPorts => _sockets.Select(s => ((IPEndPoint)s.LocalEndPoint!).Port).Distinct().ToList();
+    public IReadOnlyList<int> BoundPorts => _listening?.BoundPorts ?? [];
 
     /// <summary>Binds and starts accepting. Throws <see cref="SocketException"/> when the address cannot be bound.</summary>
     public void Start()
     {
-        int port = PortNames.Resolve(Options.Port);
-        foreach (var address in AddressesFor(Options.Host))
-        {
-            var endPoint = new IPEndPoint(address, port);
-            var socket = new Socket(endPoint.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-            try
-            {
-                if (endPoint.AddressFamily == AddressFamily.InterNetworkV6)
-                {
-                    socket.DualMode = Options.Host.Length == 0;
-                }
-
-                socket.Bind(endPoint);
-                socket.Listen(4096);
-            }
-            catch
-            {
-                socket.Dispose();
-                foreach (var s in _sockets)
-                {
-                    s.Dispose();
-                }
-
-                _sockets.Clear();
-                throw;
-            }
-
-            // Several addresses may share an ephemeral port request: bind the rest to the port the first one got.
-            if (port == 0)
-            {
-                port = ((IPEndPoint)socket.LocalEndPoint!).Port;
-            }
-
-            _sockets.Add(socket);
-        }
-
+        _listening = ListeningSockets.Bind(Options.Host, Options.Port);
         int bound = BoundPorts.FirstOrDefault();
         if (Options.Port == "0")
         {
@@ -81,59 +45,10 @@ internal sealed partial class AmqpListener
             Log.Listening(_log, Options.HostPort);
         }
 
-        foreach (var socket in _sockets)
-        {
-            _ = AcceptLoopAsync(socket);
-        }
+        _listening.Start(RunConnectionAsync);
     }
 
-    public void Stop()
-    {
-        _stop.Cancel();
-        foreach (var s in _sockets)
-        {
-            s.Dispose();
-        }
-    }
-
-    private static List<IPAddress> AddressesFor(string host)
-    {
-        if (host.Length == 0)
-        {
-            return [Socket.OSSupportsIPv6 ? IPAddress.IPv6Any : IPAddress.Any];
-        }
-
-        var trimmed = host.Trim('[', ']');
-        if (IPAddress.TryParse(trimmed, out var ip))
-        {
-            return [ip];
-        }
-
-        return Dns.GetHostAddresses(host).Distinct().ToList();
-    }
-
-    private async Task AcceptLoopAsync(Socket listenSocket)
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            Socket socket;
-            try
-            {
-                socket = await listenSocket.AcceptAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                if (_stop.IsCancellationRequested)
-                {
-                    return;
-                }
-
-                continue;
-            }
-
-            ThreadPool.UnsafeQueueUserWorkItem(static state => _ = state.Listener.RunConnectionAsync(state.Socket), (Listener: this, Socket: socket), preferLocal: false);
-        }
-    }
+    public void Stop() => _listening?.Stop();
 
     private async Task RunConnectionAsync(Socket socket)
     {

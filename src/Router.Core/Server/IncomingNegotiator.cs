@@ -113,31 +113,8 @@ internal sealed class IncomingNegotiator
         string remote = SocketTransport.FormatEndPoint(socket.RemoteEndPoint);
         string local = SocketTransport.FormatEndPoint(socket.LocalEndPoint);
         var ssl = new SslStream(new NetworkStream(socket, ownsSocket: true), leaveInnerStreamOpen: false);
-        string? failure = null;
-        var certificate = profile.LoadCertificate() ?? throw new AuthenticationException($"sslProfile {profile.Name} has no certificate");
-        var options = new SslServerAuthenticationOptions
-        {
-            ServerCertificateContext = SslStreamCertificateContext.Create(certificate, profile.LoadChain(), offline: true),
-            ClientCertificateRequired = _listener.AuthenticatePeer,
-            EnabledSslProtocols = profile.ParseProtocols(),
-            CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
-            RemoteCertificateValidationCallback = (_, cert, _, errors) =>
-            {
-                if (cert is null)
-                {
-                    if (_listener.AuthenticatePeer)
-                    {
-                        failure = "peer did not return a certificate";
-                        return false;
-                    }
-
-                    return true;
-                }
-
-                return profile.ValidatePeer(cert, errors & ~SslPolicyErrors.RemoteCertificateNameMismatch, checkName: false, out failure);
-            },
-        };
-        CipherSuitesPolicyFactory.Apply(profile, options);
+        var failure = new System.Runtime.CompilerServices.StrongBox<string?>();
+        var options = ServerTlsOptions(profile, _listener.AuthenticatePeer, failure);
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
@@ -151,12 +128,48 @@ internal sealed class IncomingNegotiator
         catch (Exception e) when (e is AuthenticationException or IOException or OperationCanceledException)
         {
             await ssl.DisposeAsync().ConfigureAwait(false);
-            throw new AuthenticationException($"TLS handshake failed: {failure ?? e.Message}", e);
+            throw new AuthenticationException($"TLS handshake failed: {failure.Value ?? e.Message}", e);
         }
 
         var tls = new TlsInfo(FormatProtocol(ssl.SslProtocol), ssl.NegotiatedCipherSuite.ToString(), CipherStrength(ssl.NegotiatedCipherSuite),
             ssl.RemoteCertificate as System.Security.Cryptography.X509Certificates.X509Certificate2, ssl.NegotiatedApplicationProtocol.ToString());
         return new StreamTransport(ssl, remote, local, tls, () => { });
+    }
+
+    /// <summary>
+    /// The server side of a listener's TLS: the profile's certificate and chain, its protocols and ciphers, and a client
+    /// certificate required (and checked against the profile's CA) when peers must authenticate. Why a client
+    /// certificate was refused is left in <paramref name="failure"/>.
+    /// </summary>
+    public static SslServerAuthenticationOptions ServerTlsOptions(SslProfile profile, bool authenticatePeer, System.Runtime.CompilerServices.StrongBox<string?> failure)
+    {
+        var certificate = profile.LoadCertificate() ?? throw new AuthenticationException($"sslProfile {profile.Name} has no certificate");
+        var options = new SslServerAuthenticationOptions
+        {
+            ServerCertificateContext = SslStreamCertificateContext.Create(certificate, profile.LoadChain(), offline: true),
+            ClientCertificateRequired = authenticatePeer,
+            EnabledSslProtocols = profile.ParseProtocols(),
+            CertificateRevocationCheckMode = System.Security.Cryptography.X509Certificates.X509RevocationMode.NoCheck,
+            RemoteCertificateValidationCallback = (_, cert, _, errors) =>
+            {
+                if (cert is null)
+                {
+                    if (authenticatePeer)
+                    {
+                        failure.Value = "peer did not return a certificate";
+                        return false;
+                    }
+
+                    return true;
+                }
+
+                bool ok = profile.ValidatePeer(cert, errors & ~SslPolicyErrors.RemoteCertificateNameMismatch, checkName: false, out var why);
+                failure.Value = why;
+                return ok;
+            },
+        };
+        CipherSuitesPolicyFactory.Apply(profile, options);
+        return options;
     }
 
     /// <summary>Key strength in bits of a negotiated suite (management `sslSsf`).</summary>

@@ -37,6 +37,15 @@ internal sealed record ListenerOptions
 
     public bool Http { get; init; }
 
+    /// <summary>Static files served by an HTTP listener (null: the C router's default directory).</summary>
+    public string? HttpRootDir { get; init; }
+
+    /// <summary>An HTTP listener answers `/healthz`.</summary>
+    public bool Healthz { get; init; } = true;
+
+    /// <summary>An HTTP listener answers `/metrics`.</summary>
+    public bool Metrics { get; init; } = true;
+
     public Amqp.Codec.AmqpMap? OpenProperties { get; init; }
 
     public string HostPort => $"{Host}:{Port}";

@@ -12,6 +12,7 @@ internal sealed class RouterServer : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, SslProfile> _sslProfiles = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AmqpListener> _listeners = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, Http.HttpEndpoint> _httpListeners = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, AmqpConnector> _connectors = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<AmqpConnection, byte> _connections = new();
     private readonly CancellationTokenSource _stopping = new();
@@ -61,6 +62,9 @@ internal sealed class RouterServer : IAsyncDisposable
 
     public ICollection<AmqpConnector> Connectors => _connectors.Values;
 
+    /// <summary>Listeners with `http: true` (health probe, metrics, static files).</summary>
+    public ICollection<Http.HttpEndpoint> HttpListeners => _httpListeners.Values;
+
     public SslProfile? FindSslProfile(string name) => _sslProfiles.TryGetValue(name, out var p) ? p : null;
 
     public bool AddSslProfile(SslProfile profile) => _sslProfiles.TryAdd(profile.Name, profile);
@@ -89,11 +93,39 @@ internal sealed class RouterServer : IAsyncDisposable
         return listener;
     }
 
+    /// <summary>Binds and starts an HTTP listener; throws <see cref="System.Net.Sockets.SocketException"/> if it cannot bind.</summary>
+    public Http.HttpEndpoint AddHttpListener(ListenerOptions options)
+    {
+        var listener = new Http.HttpEndpoint(Core, options, FindSslProfile, Stopping);
+        if (_listeners.ContainsKey(options.Name) || !_httpListeners.TryAdd(options.Name, listener))
+        {
+            throw new InvalidOperationException($"listener {options.Name} already exists");
+        }
+
+        try
+        {
+            listener.Start();
+        }
+        catch
+        {
+            _httpListeners.TryRemove(options.Name, out _);
+            throw;
+        }
+
+        return listener;
+    }
+
     public bool RemoveListener(string name)
     {
         if (_listeners.TryRemove(name, out var listener))
         {
             listener.Stop();
+            return true;
+        }
+
+        if (_httpListeners.TryRemove(name, out var http))
+        {
+            http.Stop();
             return true;
         }
 
@@ -143,6 +175,11 @@ internal sealed class RouterServer : IAsyncDisposable
     {
         _stopping.Cancel();
         foreach (var listener in _listeners.Values)
+        {
+            listener.Stop();
+        }
+
+        foreach (var listener in _httpListeners.Values)
         {
             listener.Stop();
         }

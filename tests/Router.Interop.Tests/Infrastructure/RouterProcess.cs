@@ -51,6 +51,21 @@ internal sealed partial class RouterProcess : ChildProcess
         throw new InvalidOperationException($"{Name}: listener {listener} has not logged its port.\n{Describe()}");
     }
 
+    /// <summary>The port an HTTP listener bound (from its `HTTP (info) Listening for HTTP on ... (name)` line).</summary>
+    public int HttpPort(string listener)
+    {
+        foreach (var line in StderrLines)
+        {
+            var m = HttpListeningLine().Match(line);
+            if (m.Success && m.Groups[2].Value == listener)
+            {
+                return int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+            }
+        }
+
+        throw new InvalidOperationException($"{Name}: HTTP listener {listener} has not logged its port.\n{Describe()}");
+    }
+
     public string Url(string listener = "amqp", string scheme = "amqp") => $"{scheme}://127.0.0.1:{Port(listener)}";
 
     /// <summary>Resident set size now (VmRSS from /proc), in KiB.</summary>
@@ -86,4 +101,7 @@ internal sealed partial class RouterProcess : ChildProcess
 
     [GeneratedRegex(@"SERVER \(info\) Listening on \S+:(\d+) \(([^)]*)\)$")]
     private static partial Regex ListeningLine();
+
+    [GeneratedRegex(@"HTTP \(info\) Listening for HTTP on \S+:(\d+) \(([^)]*)\)$")]
+    private static partial Regex HttpListeningLine();
 }

@@ -86,27 +86,8 @@ internal sealed class RouterTable : CoreTable
     /// <summary>User-service connections per protocol (<c>tcp</c>, <c>amqp</c>, <c>http1</c>, <c>http2</c>).</summary>
     private static AmqpMap ConnectionCounters(RouterCore core)
     {
-        ulong tcp = 0, amqp = 0, http1 = 0, http2 = 0;
-        foreach (var (_, connection) in core.Connections)
-        {
-            switch (connection.Protocol)
-            {
-                case "amqp" when connection.Role == ConnectionRole.Normal:
-                    amqp++;
-                    break;
-                case "tcp" or "tcp_lite": // a tcpConnector's egress-dispatch connection too (tcp_adaptor.c counts it)
-                    tcp++;
-                    break;
-                case "http/1.x":
-                    http1++;
-                    break;
-                case "http2":
-                    http2++;
-                    break;
-            }
-        }
-
-        return new AmqpMap { { "tcp", tcp }, { "amqp", amqp }, { "http1", http1 }, { "http2", http2 } };
+        var counts = ServiceConnectionCounts.Of(core);
+        return new AmqpMap { { "tcp", counts.Tcp }, { "amqp", counts.Amqp }, { "http1", counts.Http1 }, { "http2", counts.Http2 } };
     }
 
     private static ulong Counter(long value) => value < 0 ? 0 : (ulong)value;

@@ -82,13 +82,20 @@ internal sealed partial class PythonAgent
 
                     AgentLog.ListenerOrConnector(_context.ConnMgrLog, "Configured ", "Listener", options.HostPort,
                         ConnectionRoleNames.ToName(options.Role), ListenerEntity.Extra(options.Http, options.SslProfile));
-                    if (server is not null && !options.Http)
+                    if (server is not null)
                     {
                         // The C router listens asynchronously (pn_proactor_listen): CREATE answers 201 whether or not
                         // the port can be bound; a failure is only logged and the entity stays, not listening.
                         try
                         {
-                            server.AddListener(options);
+                            if (options.Http)
+                            {
+                                server.AddHttpListener(options);
+                            }
+                            else
+                            {
+                                server.AddListener(options);
+                            }
                         }
                         catch (SocketException e)
                         {
