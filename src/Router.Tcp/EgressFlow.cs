@@ -176,6 +176,8 @@ internal sealed class EgressFlow : TcpFlow
 
         public override string? ApplicationProtocol => _io?.ApplicationProtocol;
 
+        public override bool CloseIsHalfClose => _io?.CloseIsHalfClose ?? false;
+
         public override ValueTask<int> WaitReadableAsync(CancellationToken ct) => Io.WaitReadableAsync(ct);
 
         public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken ct) => Io.ReadAsync(buffer, ct);

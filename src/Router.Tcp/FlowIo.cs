@@ -22,6 +22,9 @@ internal abstract class FlowIo
     /// <summary>Closes the stream; with <paramref name="reset"/> the peer sees a reset rather than a FIN.</summary>
     public abstract void Close(bool reset);
 
+    /// <summary>Closing the stream sends what a half-close would (a plain socket's FIN; TLS also needs its close_notify).</summary>
+    public virtual bool CloseIsHalfClose => false;
+
     /// <summary>The ALPN protocol negotiated by TLS, if any.</summary>
     public virtual string? ApplicationProtocol => null;
 }

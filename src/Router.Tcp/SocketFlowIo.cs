@@ -36,6 +36,8 @@ internal sealed class SocketFlowIo : FlowIo
 
     public override string RemoteAddress { get; }
 
+    public override bool CloseIsHalfClose => true;
+
     public override ValueTask<int> WaitReadableAsync(CancellationToken ct) =>
         _socket.ReceiveAsync(Memory<byte>.Empty, SocketFlags.None, ct);
 

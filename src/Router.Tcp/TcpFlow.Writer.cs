@@ -223,6 +223,14 @@ internal abstract partial class TcpFlow : IThreadPoolWorkItem
     private ValueTask ShutdownWrite()
     {
         _pendingWrite = -1;
+        if (Volatile.Read(ref _peerClosed) && Volatile.Read(ref _readEnded) == 1 && Io.CloseIsHalfClose)
+        {
+            // The peer has closed its side and everything it sent was read: the flow ends now, and closing the socket
+            // sends our FIN. One shutdown call fewer per short flow.
+            AfterWrite();
+            return default;
+        }
+
         var shutdown = Io.ShutdownWriteAsync();
         if (!shutdown.IsCompletedSuccessfully)
         {

@@ -228,6 +228,7 @@ internal abstract partial class TcpFlow : IInProcessHandler, IInProcessConnectio
                 int n = await Io.ReadAsync(free.Slice(SectionHeaderLength, want), default).ConfigureAwait(false);
                 if (n == 0)
                 {
+                    Volatile.Write(ref _peerClosed, true);
                     break;
                 }
 
@@ -291,6 +292,9 @@ internal abstract partial class TcpFlow : IInProcessHandler, IInProcessConnectio
     // ---- state ---------------------------------------------------------------------------------------------------
 
     private int _readEnded;
+
+    /// <summary>The peer's FIN was read: nothing unread is left in the socket.</summary>
+    private bool _peerClosed;
     private int _writeEnded;
 
     private void OnReadEnded(bool failed)
