@@ -60,8 +60,11 @@ internal static class Python
         return p!.WaitForExit(30_000) && p.ExitCode == 0;
     });
 
-    /// <summary>True when python3 with qpid-proton is installed (the live tests do nothing without it).</summary>
+    /// <summary>True when python3 with qpid-proton is installed.</summary>
     public static bool Available => s_available.Value;
+
+    /// <summary>Why a live test cannot run without it.</summary>
+    public const string Missing = "/usr/bin/python3 with qpid-proton is required: scripts/test.sh installs python3-qpid-proton";
 
     /// <summary>Runs <paramref name="script"/> (after the prelude) with the router URL; returns its output lines as JSON.</summary>
     public static async Task<List<JsonElement>> RunAsync(string script, string url, params string[] args)
