@@ -52,10 +52,7 @@ internal abstract class RouterLink
     public long DeliveryCount;
     public long PresettledCount;
     public long DroppedPresettledCount;
-    public long AcceptedCount;
-    public long RejectedCount;
-    public long ReleasedCount;
-    public long ModifiedCount;
+    public OutcomeCounts Outcomes;
     public long DeliveriesDelayed1Sec;
     public long DeliveriesDelayed10Sec;
 
@@ -80,36 +77,29 @@ internal abstract class RouterLink
     /// <summary>Incoming: grant <paramref name="credit"/> more (or drain).</summary>
     public abstract void IssueCredit(int credit, bool drain);
 
-    /// <summary>Counts a delivery's final outcome (management counters), as the C router does when it is settled.</summary>
+    /// <summary>
+    /// Counts a delivery's final outcome (management counters), as the C router does when it is settled. Router-wide
+    /// counts follow incoming (producer-side) endpoint links only, as in the C router.
+    /// </summary>
     public void CountOutcome(Delivery d, DeliveryStateKind outcome)
     {
+        var router = Connection.Core.Counters;
+        bool routerWide = Direction == LinkDirection.Incoming && LinkType == LinkType.Endpoint;
         if (d.Presettled)
         {
             Interlocked.Increment(ref PresettledCount);
-            if (Direction == LinkDirection.Incoming && LinkType == LinkType.Endpoint)
+            if (routerWide)
             {
-                Interlocked.Increment(ref Connection.Core.Counters.PresettledDeliveries);
+                Interlocked.Increment(ref router.PresettledDeliveries);
             }
 
             return;
         }
 
-        switch (outcome)
+        Outcomes.Count(outcome);
+        if (routerWide)
         {
-            case DeliveryStateKind.Accepted:
-                Interlocked.Increment(ref AcceptedCount);
-                break;
-            case DeliveryStateKind.Rejected:
-                Interlocked.Increment(ref RejectedCount);
-                break;
-            case DeliveryStateKind.Released:
-                Interlocked.Increment(ref ReleasedCount);
-                break;
-            case DeliveryStateKind.Modified:
-                Interlocked.Increment(ref ModifiedCount);
-                break;
+            router.Outcomes.Count(outcome);
         }
-
-        Connection.Core.Counters.CountOutcome(this, d, outcome);
     }
 }

@@ -39,7 +39,7 @@ public sealed class TcpErrorTests
             Assert.Equal(0, bytes); // closed (FIN or reset) with nothing sent back
         }
 
-        Assert.Equal(Clients, Interlocked.Read(ref router.ConnectorNamed("dead-c").Receiver.ReleasedCount));
+        Assert.Equal(Clients, Interlocked.Read(ref router.ConnectorNamed("dead-c").Receiver.Outcomes.Released));
         await router.AssertIdleAsync();
         Assert.Equal("up", router.ListenerNamed("dead-l").OperStatus); // the consumer stays: the listener keeps accepting
     }

@@ -146,7 +146,7 @@ public sealed class TcpTlsTests
                 var (bytes, _) = await Net.DrainAsync(client).WaitAsync(TimeSpan.FromSeconds(30)); // the flow fails: closed
                 Assert.Equal(0, bytes);
                 Assert.Equal(0, Interlocked.Read(ref backendReceived.Value)); // nothing was sent to the server
-                Assert.Equal(1, Interlocked.Read(ref router.ConnectorNamed("c").Receiver.ReleasedCount));
+                Assert.Equal(1, Interlocked.Read(ref router.ConnectorNamed("c").Receiver.Outcomes.Released));
             }
         }
 

@@ -187,7 +187,7 @@ public sealed class TcpEncapsulationTests
         int port = await router.ListenerPortAsync("l");
         using var client = await Net.ConnectAsync(port);
         var (_, _) = await Net.DrainAsync(client).WaitAsync(TimeSpan.FromSeconds(20)); // closed, not left hanging
-        Assert.Equal(1, Interlocked.Read(ref receiver.ReleasedCount));
+        Assert.Equal(1, Interlocked.Read(ref receiver.Outcomes.Released));
         receiver.Detach();
         await router.AssertIdleAsync();
     }

@@ -23,10 +23,10 @@ internal static class PrometheusMetrics
         Gauge(text, "qdr_routers_total", 1); // this router; the interior network adds its peers
         Counter(text, "qdr_presettled_deliveries_total", c.PresettledDeliveries);
         Counter(text, "qdr_dropped_presettled_deliveries_total", c.DroppedPresettledDeliveries);
-        Counter(text, "qdr_accepted_deliveries_total", c.AcceptedDeliveries);
-        Counter(text, "qdr_released_deliveries_total", c.ReleasedDeliveries);
-        Counter(text, "qdr_rejected_deliveries_total", c.RejectedDeliveries);
-        Counter(text, "qdr_modified_deliveries_total", c.ModifiedDeliveries);
+        Counter(text, "qdr_accepted_deliveries_total", c.Outcomes.Accepted);
+        Counter(text, "qdr_released_deliveries_total", c.Outcomes.Released);
+        Counter(text, "qdr_rejected_deliveries_total", c.Outcomes.Rejected);
+        Counter(text, "qdr_modified_deliveries_total", c.Outcomes.Modified);
         Counter(text, "qdr_deliveries_ingress_total", c.DeliveriesIngress);
         Counter(text, "qdr_deliveries_egress_total", c.DeliveriesEgress);
         Counter(text, "qdr_deliveries_transit_total", c.DeliveriesTransit);
