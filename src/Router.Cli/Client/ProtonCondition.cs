@@ -1,6 +1,7 @@
 using System.Text;
 using Skrouterd.Amqp.Framing;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Client;
 
@@ -10,10 +11,10 @@ internal static class ProtonCondition
     public static string Repr(string name, string? description, Amqp.Codec.AmqpMap? info = null)
     {
         var sb = new StringBuilder("Condition(");
-        sb.Append(PyText.StringRepr(name));
+        sb.Append(PythonRepr.StringRepr(name));
         if (!string.IsNullOrEmpty(description))
         {
-            sb.Append(", ").Append(PyText.StringRepr(description));
+            sb.Append(", ").Append(PythonRepr.StringRepr(description));
         }
 
         if (info is { Count: > 0 })

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.CommandLine;
 
@@ -96,14 +97,14 @@ internal sealed partial class ArgumentParser
                         pending.Add((spec, null));
                         string next = "-" + explicitArg[0];
                         string? rest = explicitArg.Length > 1 ? explicitArg[1..] : null;
-                        var nextSpec = Exact(next) ?? throw ArgError(spec, "ignored explicit argument " + PyText.StringRepr(explicitArg));
+                        var nextSpec = Exact(next) ?? throw ArgError(spec, "ignored explicit argument " + PythonRepr.StringRepr(explicitArg));
                         spec = nextSpec;
                         flag = next;
                         explicitArg = rest;
                         continue;
                     }
 
-                    throw ArgError(spec, "ignored explicit argument " + PyText.StringRepr(explicitArg));
+                    throw ArgError(spec, "ignored explicit argument " + PythonRepr.StringRepr(explicitArg));
                 }
 
                 if (spec.TakesValue)
@@ -174,9 +175,9 @@ internal sealed partial class ArgumentParser
         switch (spec.ValueType)
         {
             case OptionValueType.Int:
-                return PythonInt(value) ?? throw ArgError(spec, "invalid int value: " + PyText.StringRepr(value));
+                return PythonInt(value) ?? throw ArgError(spec, "invalid int value: " + PythonRepr.StringRepr(value));
             case OptionValueType.Float:
-                return PythonFloat(value) ?? throw ArgError(spec, "invalid float value: " + PyText.StringRepr(value));
+                return PythonFloat(value) ?? throw ArgError(spec, "invalid float value: " + PythonRepr.StringRepr(value));
             default:
                 return value;
         }

@@ -1,5 +1,6 @@
 using Skrouterd.Cli.CommandLine;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Hosting;
 
@@ -52,7 +53,7 @@ internal static class ToolRunner
     /// <summary>How Python would print a failed file open (e.g. --ssl-password-file).</summary>
     private static string PythonOsError(Exception e) => e switch
     {
-        FileNotFoundException f => $"FileNotFoundError: [Errno 2] No such file or directory: {PyText.StringRepr(f.FileName ?? "")}",
+        FileNotFoundException f => $"FileNotFoundError: [Errno 2] No such file or directory: {PythonRepr.StringRepr(f.FileName ?? "")}",
         DirectoryNotFoundException => $"FileNotFoundError: [Errno 2] No such file or directory: {e.Message}",
         UnauthorizedAccessException => $"PermissionError: [Errno 13] Permission denied: {e.Message}",
         _ => $"OSError: {e.Message}",

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Skrouterd.Amqp.Codec;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Python;
 
@@ -48,7 +49,7 @@ internal static class PyJsonWriter
 
         if (PyNumber.TryText(value, out var text))
         {
-            WriteString(sb, text);
+            PythonJson.WriteString(sb, text);
             return;
         }
 
@@ -73,12 +74,11 @@ internal static class PyJsonWriter
         bool first = true;
         foreach (var item in list)
         {
-            Separator(sb, indent, level + 1, first);
-            first = false;
+            PythonJson.Separator(sb, indent, level + 1, ref first);
             Write(sb, item, indent, level + 1);
         }
 
-        Close(sb, indent, level);
+        PythonJson.Close(sb, indent, level);
         sb.Append(']');
     }
 
@@ -95,40 +95,14 @@ internal static class PyJsonWriter
         bool first = true;
         foreach (var e in entries)
         {
-            Separator(sb, indent, level + 1, first);
-            first = false;
-            WriteString(sb, KeyText(e.Key));
+            PythonJson.Separator(sb, indent, level + 1, ref first);
+            PythonJson.WriteString(sb, KeyText(e.Key));
             sb.Append(": ");
             Write(sb, e.Value, indent, level + 1);
         }
 
-        Close(sb, indent, level);
+        PythonJson.Close(sb, indent, level);
         sb.Append('}');
-    }
-
-    private static void Separator(StringBuilder sb, int? indent, int level, bool first)
-    {
-        if (indent is int n)
-        {
-            if (!first)
-            {
-                sb.Append(',');
-            }
-
-            sb.Append('\n').Append(' ', Math.Max(n, 0) * level);
-        }
-        else if (!first)
-        {
-            sb.Append(", ");
-        }
-    }
-
-    private static void Close(StringBuilder sb, int? indent, int level)
-    {
-        if (indent is int n)
-        {
-            sb.Append('\n').Append(' ', Math.Max(n, 0) * level);
-        }
     }
 
     /// <summary>Dict keys: str as is; numbers, bools and None converted the way json.dumps converts them.</summary>
@@ -161,50 +135,4 @@ internal static class PyJsonWriter
 
     private static string FloatText(double d) =>
         double.IsNaN(d) ? "NaN" : double.IsPositiveInfinity(d) ? "Infinity" : double.IsNegativeInfinity(d) ? "-Infinity" : PyFloat.Repr(d);
-
-    /// <summary>A JSON string with ensure_ascii: everything outside printable ASCII as \uXXXX (lower-case hex).</summary>
-    public static void WriteString(StringBuilder sb, string s)
-    {
-        sb.Append('"');
-        foreach (char c in s)
-        {
-            switch (c)
-            {
-                case '"':
-                    sb.Append("\\\"");
-                    break;
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\r':
-                    sb.Append("\\r");
-                    break;
-                case '\t':
-                    sb.Append("\\t");
-                    break;
-                case '\b':
-                    sb.Append("\\b");
-                    break;
-                case '\f':
-                    sb.Append("\\f");
-                    break;
-                default:
-                    if (c < ' ' || c > '~')
-                    {
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    }
-                    else
-                    {
-                        sb.Append(c);
-                    }
-
-                    break;
-            }
-        }
-
-        sb.Append('"');
-    }
 }

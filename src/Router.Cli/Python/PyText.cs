@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using System.Text;
 using Skrouterd.Amqp.Codec;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Python;
 
@@ -104,23 +105,23 @@ internal static class PyText
                 Wrapped(sb, "float32", PyFloat.Repr(f));
                 break;
             case string s:
-                AppendStringRepr(sb, s);
+                PythonRepr.AppendStringRepr(sb, s);
                 break;
             case AmqpSymbol y:
                 sb.Append("symbol(");
-                AppendStringRepr(sb, y.Value);
+                PythonRepr.AppendStringRepr(sb, y.Value);
                 sb.Append(')');
                 break;
             case AmqpChar c:
                 sb.Append("char(");
-                AppendStringRepr(sb, c.ToString());
+                PythonRepr.AppendStringRepr(sb, c.ToString());
                 sb.Append(')');
                 break;
             case AmqpTimestamp t:
                 Wrapped(sb, "timestamp", t.Milliseconds.ToString(CultureInfo.InvariantCulture));
                 break;
             case byte[] bytes:
-                AppendBytesRepr(sb, bytes);
+                PythonRepr.AppendBytesRepr(sb, bytes);
                 break;
             case Guid g:
                 sb.Append("UUID('").Append(g.ToString("D")).Append("')");
@@ -137,7 +138,7 @@ internal static class PyText
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(raw, d.High);
                     System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(raw.AsSpan(8), d.Low);
                     sb.Append("decimal128(");
-                    AppendBytesRepr(sb, raw);
+                    PythonRepr.AppendBytesRepr(sb, raw);
                     sb.Append(')');
                     break;
                 }
@@ -200,117 +201,6 @@ internal static class PyText
     }
 
     private static void Wrapped(StringBuilder sb, string type, string inner) => sb.Append(type).Append('(').Append(inner).Append(')');
-
-    /// <summary>repr of a str: single quotes unless the text has a single quote and no double quote.</summary>
-    public static string StringRepr(string s)
-    {
-        var sb = new StringBuilder(s.Length + 2);
-        AppendStringRepr(sb, s);
-        return sb.ToString();
-    }
-
-    private static void AppendStringRepr(StringBuilder sb, string s)
-    {
-        char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
-        sb.Append(quote);
-        foreach (var rune in s.EnumerateRunes())
-        {
-            int c = rune.Value;
-            if (c == quote || c == '\\')
-            {
-                sb.Append('\\').Append((char)c);
-            }
-            else if (c == '\t')
-            {
-                sb.Append("\\t");
-            }
-            else if (c == '\n')
-            {
-                sb.Append("\\n");
-            }
-            else if (c == '\r')
-            {
-                sb.Append("\\r");
-            }
-            else if (c < ' ' || c == 0x7f)
-            {
-                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (c < 0x7f || IsPrintable(rune))
-            {
-                sb.Append(rune.ToString());
-            }
-            else if (c <= 0xff)
-            {
-                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else if (c <= 0xffff)
-            {
-                sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
-            }
-        }
-
-        sb.Append(quote);
-    }
-
-    private static void AppendBytesRepr(StringBuilder sb, byte[] bytes)
-    {
-        bool hasSingle = Array.IndexOf(bytes, (byte)'\'') >= 0;
-        bool hasDouble = Array.IndexOf(bytes, (byte)'"') >= 0;
-        char quote = hasSingle && !hasDouble ? '"' : '\'';
-        sb.Append('b').Append(quote);
-        foreach (byte b in bytes)
-        {
-            if (b == quote || b == '\\')
-            {
-                sb.Append('\\').Append((char)b);
-            }
-            else if (b == '\t')
-            {
-                sb.Append("\\t");
-            }
-            else if (b == '\n')
-            {
-                sb.Append("\\n");
-            }
-            else if (b == '\r')
-            {
-                sb.Append("\\r");
-            }
-            else if (b < ' ' || b >= 0x7f)
-            {
-                sb.Append("\\x").Append(b.ToString("x2", CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append((char)b);
-            }
-        }
-
-        sb.Append(quote);
-    }
-
-    /// <summary>Python's str.isprintable for one code point: not a control, format, surrogate, private-use,
-    /// unassigned or separator character, except the ASCII space.</summary>
-    public static bool IsPrintable(Rune rune)
-    {
-        if (rune.Value == ' ')
-        {
-            return true;
-        }
-
-        return Rune.GetUnicodeCategory(rune) switch
-        {
-            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
-                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
-                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator => false,
-            _ => true,
-        };
-    }
 
     /// <summary>Python <c>len()</c> of a str: code points, not UTF-16 units.</summary>
     public static int Len(string s)

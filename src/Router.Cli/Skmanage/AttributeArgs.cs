@@ -1,6 +1,7 @@
 using Skrouterd.Amqp.Codec;
 using Skrouterd.Cli.CommandLine;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 using Skrouterd.Management.Schema;
 
 namespace Skrouterd.Cli.Skmanage;
@@ -60,7 +61,7 @@ internal static class AttributeArgs
                 long? value = ArgumentParser.PythonInt(text);
                 return value is long v
                     ? new(name, v)
-                    : throw PyErrors.ValueError("invalid literal for int() with base 10: " + PyText.StringRepr(text));
+                    : throw PyErrors.ValueError("invalid literal for int() with base 10: " + PythonRepr.StringRepr(text));
             }
         }
 

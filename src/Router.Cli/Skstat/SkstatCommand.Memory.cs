@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Numerics;
 using Skrouterd.Cli.Display;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Skstat;
 
@@ -117,7 +118,7 @@ internal sealed partial class SkstatCommand
         {
             return CommandLine.ArgumentParser.PythonInt(text) is long l
                 ? l
-                : throw PyErrors.ValueError("invalid literal for int() with base 10: " + PyText.StringRepr(text));
+                : throw PyErrors.ValueError("invalid literal for int() with base 10: " + PythonRepr.StringRepr(text));
         }
 
         throw PyErrors.TypeError($"int() argument must be a string, a bytes-like object or a real number, not '{PyText.TypeName(value)}'");

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Skrouterd.Cli.Display;
 using Skrouterd.Cli.Python;
+using Skrouterd.Management;
 
 namespace Skrouterd.Cli.Skstat;
 
@@ -96,7 +97,7 @@ internal sealed partial class SkstatCommand
 
         if (PyNumber.TryText(value, out var bad))
         {
-            throw PyErrors.ValueError("could not convert string to float: " + PyText.StringRepr(bad));
+            throw PyErrors.ValueError("could not convert string to float: " + PythonRepr.StringRepr(bad));
         }
 
         throw PyErrors.TypeError($"float() argument must be a string or a real number, not '{PyText.TypeName(value)}'");

@@ -3,6 +3,7 @@ using System.Text;
 using Skrouterd.Amqp.Codec;
 using Skrouterd.Cli.Python;
 using Skrouterd.Cli.Tests.Fakes;
+using Skrouterd.Management;
 using Xunit;
 
 namespace Skrouterd.Cli.Tests.Python;
@@ -60,7 +61,7 @@ public sealed class PyTextTests
         literal.Append(']');
         string expected = await PythonOracle.RunAsync($"for s in {literal}: print(repr(s))");
 
-        string actual = string.Concat(samples.Select(s => PyText.StringRepr(s) + "\n"));
+        string actual = string.Concat(samples.Select(s => PythonRepr.StringRepr(s) + "\n"));
 
         Assert.Equal(expected, actual);
     }

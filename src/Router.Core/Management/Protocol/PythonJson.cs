@@ -80,7 +80,8 @@ internal static class PythonJson
         }
     }
 
-    private static void Separator(StringBuilder sb, int? indent, int level, ref bool first)
+    /// <summary>Before an element: the separator and, with an indent, a new line at the element's level.</summary>
+    public static void Separator(StringBuilder sb, int? indent, int level, ref bool first)
     {
         if (indent is int n)
         {
@@ -94,7 +95,8 @@ internal static class PythonJson
         first = false;
     }
 
-    private static void Close(StringBuilder sb, int? indent, int level)
+    /// <summary>Before a closing bracket: with an indent, a new line at the container's level.</summary>
+    public static void Close(StringBuilder sb, int? indent, int level)
     {
         if (indent is int n)
         {
@@ -102,7 +104,8 @@ internal static class PythonJson
         }
     }
 
-    private static void WriteString(StringBuilder sb, string s)
+    /// <summary>A JSON string with ensure_ascii: everything outside printable ASCII as \uXXXX (lower-case hex).</summary>
+    public static void WriteString(StringBuilder sb, string s)
     {
         sb.Append('"');
         foreach (char c in s)

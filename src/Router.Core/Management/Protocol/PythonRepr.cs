@@ -40,10 +40,10 @@ internal static class PythonRepr
                 sb.Append(b ? "True" : "False");
                 break;
             case string s:
-                AppendString(sb, s);
+                AppendStringRepr(sb, s);
                 break;
             case AmqpSymbol y:
-                AppendString(sb, y.Value);
+                AppendStringRepr(sb, y.Value);
                 break;
             case AmqpMap map:
                 sb.Append('{');
@@ -64,7 +64,7 @@ internal static class PythonRepr
                 sb.Append('}');
                 break;
             case byte[] bytes:
-                sb.Append("b'").Append(Encoding.Latin1.GetString(bytes)).Append('\'');
+                AppendBytesRepr(sb, bytes);
                 break;
             case System.Collections.IEnumerable list:
                 sb.Append('[');
@@ -91,37 +91,114 @@ internal static class PythonRepr
         }
     }
 
-    private static void AppendString(StringBuilder sb, string s)
+    /// <summary>repr of a str: single quotes unless the text has a single quote and no double quote.</summary>
+    public static string StringRepr(string s)
+    {
+        var sb = new StringBuilder(s.Length + 2);
+        AppendStringRepr(sb, s);
+        return sb.ToString();
+    }
+
+    public static void AppendStringRepr(StringBuilder sb, string s)
     {
         char quote = s.Contains('\'') && !s.Contains('"') ? '"' : '\'';
         sb.Append(quote);
-        foreach (char c in s)
+        foreach (var rune in s.EnumerateRunes())
         {
-            switch (c)
+            int c = rune.Value;
+            if (c == quote || c == '\\')
             {
-                case '\\':
-                    sb.Append("\\\\");
-                    break;
-                case '\n':
-                    sb.Append("\\n");
-                    break;
-                case '\r':
-                    sb.Append("\\r");
-                    break;
-                case '\t':
-                    sb.Append("\\t");
-                    break;
-                default:
-                    if (c == quote)
-                    {
-                        sb.Append('\\');
-                    }
-
-                    sb.Append(c);
-                    break;
+                sb.Append('\\').Append((char)c);
+            }
+            else if (c == '\t')
+            {
+                sb.Append("\\t");
+            }
+            else if (c == '\n')
+            {
+                sb.Append("\\n");
+            }
+            else if (c == '\r')
+            {
+                sb.Append("\\r");
+            }
+            else if (c < ' ' || c == 0x7f)
+            {
+                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else if (c < 0x7f || IsPrintable(rune))
+            {
+                sb.Append(rune.ToString());
+            }
+            else if (c <= 0xff)
+            {
+                sb.Append("\\x").Append(c.ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else if (c <= 0xffff)
+            {
+                sb.Append("\\u").Append(c.ToString("x4", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append("\\U").Append(c.ToString("x8", CultureInfo.InvariantCulture));
             }
         }
 
         sb.Append(quote);
+    }
+
+    public static void AppendBytesRepr(StringBuilder sb, byte[] bytes)
+    {
+        bool hasSingle = Array.IndexOf(bytes, (byte)'\'') >= 0;
+        bool hasDouble = Array.IndexOf(bytes, (byte)'"') >= 0;
+        char quote = hasSingle && !hasDouble ? '"' : '\'';
+        sb.Append('b').Append(quote);
+        foreach (byte b in bytes)
+        {
+            if (b == quote || b == '\\')
+            {
+                sb.Append('\\').Append((char)b);
+            }
+            else if (b == '\t')
+            {
+                sb.Append("\\t");
+            }
+            else if (b == '\n')
+            {
+                sb.Append("\\n");
+            }
+            else if (b == '\r')
+            {
+                sb.Append("\\r");
+            }
+            else if (b < ' ' || b >= 0x7f)
+            {
+                sb.Append("\\x").Append(b.ToString("x2", CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                sb.Append((char)b);
+            }
+        }
+
+        sb.Append(quote);
+    }
+
+    /// <summary>Python's str.isprintable for one code point: not a control, format, surrogate, private-use,
+    /// unassigned or separator character, except the ASCII space.</summary>
+    public static bool IsPrintable(Rune rune)
+    {
+        if (rune.Value == ' ')
+        {
+            return true;
+        }
+
+        return Rune.GetUnicodeCategory(rune) switch
+        {
+            UnicodeCategory.Control or UnicodeCategory.Format or UnicodeCategory.Surrogate
+                or UnicodeCategory.PrivateUse or UnicodeCategory.OtherNotAssigned or UnicodeCategory.LineSeparator
+                or UnicodeCategory.ParagraphSeparator or UnicodeCategory.SpaceSeparator => false,
+            _ => true,
+        };
     }
 }
