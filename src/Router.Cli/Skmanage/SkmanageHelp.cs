@@ -1,3 +1,5 @@
+using Skrouterd.Cli.CommandLine;
+
 namespace Skrouterd.Cli.Skmanage;
 
 /// <summary>
@@ -23,20 +25,7 @@ usage: skmanage <operation> [-h] [--version] [-v] [-r ROUTER-ID]
 
 """;
 
-    public const string Help = """
-usage: skmanage <operation> [-h] [--version] [-v] [-r ROUTER-ID]
-                            [-d EDGE-ROUTER-ID] [--type TYPE] [--name NAME]
-                            [--identity ID] [--indent INDENT] [--stdin]
-                            [--body BODY] [--properties PROPERTIES] [-b URL]
-                            [-t SECS] [--ssl-certificate CERT] [--ssl-key KEY]
-                            [--ssl-trustfile TRUSTED-CA-DB]
-                            [--ssl-password PASSWORD]
-                            [--ssl-password-file SSL-PASSWORD-FILE]
-                            [--sasl-mechanisms SASL-MECHANISMS]
-                            [--sasl-username SASL-USERNAME]
-                            [--sasl-password SASL-PASSWORD]
-                            [--sasl-password-file SASL-PASSWORD-FILE]
-                            [--ssl-disable-peer-name-verify]
+    public const string Help = Usage + """
 
 Standard operations: QUERY, CREATE, READ, UPDATE, DELETE, GET-TYPES, GET-
 OPERATIONS, GET-ATTRIBUTES, GET-ANNOTATIONS, GET-MGMT-NODES, GET-SCHEMA, GET-
@@ -63,36 +52,6 @@ Optional Arguments:
                         JSON map to use as properties for a non-standard
                         operation call.
 
-Connection Options:
-  -b URL, --bus URL     URL of the messaging bus to connect to default 0.0.0.0
-  -t SECS, --timeout SECS
-                        Maximum time to wait for connection in seconds default
-                        5
-  --ssl-certificate CERT
-                        Client SSL certificate (PEM Format)
-  --ssl-key KEY         Client SSL private key (PEM Format)
-  --ssl-trustfile TRUSTED-CA-DB
-                        Trusted Certificate Authority Database file (PEM
-                        Format)
-  --ssl-password PASSWORD
-                        Certificate password, will be prompted if not
-                        specified.
-  --ssl-password-file SSL-PASSWORD-FILE
-                        Certificate password, will be prompted if not
-                        specified.
-  --sasl-mechanisms SASL-MECHANISMS
-                        Allowed sasl mechanisms to be supplied during the sasl
-                        handshake.
-  --sasl-username SASL-USERNAME
-                        User name for SASL plain authentication
-  --sasl-password SASL-PASSWORD
-                        Password for SASL plain authentication
-  --sasl-password-file SASL-PASSWORD-FILE
-                        Password for SASL plain authentication
-  --ssl-disable-peer-name-verify
-                        Disables SSL peer name verification. WARNING - This
-                        option is insecure and must not be used in production
-                        environments
 
-""";
+""" + ConnectionOptionsHelp.Text;
 }

@@ -1,3 +1,5 @@
+using Skrouterd.Cli.CommandLine;
+
 namespace Skrouterd.Cli.Skstat;
 
 /// <summary>
@@ -21,18 +23,7 @@ usage: skstat [-h] [--version] [-v]
 
 """;
 
-    public const string Help = """
-usage: skstat [-h] [--version] [-v]
-              [-g | -c | -l | -n | -e | -a | -m | -p | --autolinks | --vhosts | --vhostgroups | --vhoststats | --log | --all-entities]
-              [--all-routers | -r ROUTER-ID | -d EDGE-ROUTER-ID]
-              [--limit LIMIT] [--csv] [-b URL] [-t SECS]
-              [--ssl-certificate CERT] [--ssl-key KEY]
-              [--ssl-trustfile TRUSTED-CA-DB] [--ssl-password PASSWORD]
-              [--ssl-password-file SSL-PASSWORD-FILE]
-              [--sasl-mechanisms SASL-MECHANISMS]
-              [--sasl-username SASL-USERNAME] [--sasl-password SASL-PASSWORD]
-              [--sasl-password-file SASL-PASSWORD-FILE]
-              [--ssl-disable-peer-name-verify]
+    public const string Help = Usage + """
 
 Optional Arguments:
   -h, --help            show this help message and exit
@@ -71,36 +62,6 @@ Target:
   -d EDGE-ROUTER-ID, --edge-router EDGE-ROUTER-ID
                         Edge Router to be queried
 
-Connection Options:
-  -b URL, --bus URL     URL of the messaging bus to connect to default 0.0.0.0
-  -t SECS, --timeout SECS
-                        Maximum time to wait for connection in seconds default
-                        5
-  --ssl-certificate CERT
-                        Client SSL certificate (PEM Format)
-  --ssl-key KEY         Client SSL private key (PEM Format)
-  --ssl-trustfile TRUSTED-CA-DB
-                        Trusted Certificate Authority Database file (PEM
-                        Format)
-  --ssl-password PASSWORD
-                        Certificate password, will be prompted if not
-                        specified.
-  --ssl-password-file SSL-PASSWORD-FILE
-                        Certificate password, will be prompted if not
-                        specified.
-  --sasl-mechanisms SASL-MECHANISMS
-                        Allowed sasl mechanisms to be supplied during the sasl
-                        handshake.
-  --sasl-username SASL-USERNAME
-                        User name for SASL plain authentication
-  --sasl-password SASL-PASSWORD
-                        Password for SASL plain authentication
-  --sasl-password-file SASL-PASSWORD-FILE
-                        Password for SASL plain authentication
-  --ssl-disable-peer-name-verify
-                        Disables SSL peer name verification. WARNING - This
-                        option is insecure and must not be used in production
-                        environments
 
-""";
+""" + ConnectionOptionsHelp.Text;
 }
