@@ -21,7 +21,7 @@ public sealed class TcpFlowTests(ITestOutputHelper output) : LiveTest(output)
     [Fact(Timeout = 90_000)]
     public async Task OpenFlow_ShownBySkstatAndSkmanage()
     {
-        using var echo = new EchoServer();
+        using var echo = new LoopbackEchoServer();
         int listenPort = FreePort();
         var router = await StartRouterAsync(new RouterConfigBuilder(RouterId)
             .Listener("amqp", ("saslMechanisms", "ANONYMOUS"), ("authenticatePeer", false))
@@ -78,76 +78,5 @@ public sealed class TcpFlowTests(ITestOutputHelper output) : LiveTest(output)
         Assert.True(run.ExitCode == 0 && run.Stderr.Length == 0, run.ToString());
         using var doc = JsonDocument.Parse(run.Stdout);
         return [.. doc.RootElement.Clone().EnumerateArray()];
-    }
-
-    /// <summary>Echoes every byte back on each accepted loopback connection.</summary>
-    private sealed class EchoServer : IDisposable
-    {
-        private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-        private readonly CancellationTokenSource _stop = new();
-        private readonly List<TcpClient> _clients = [];
-
-        public EchoServer()
-        {
-            _listener.Start();
-            Port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-            _ = AcceptAsync();
-        }
-
-        public int Port { get; }
-
-        private async Task AcceptAsync()
-        {
-            try
-            {
-                while (true)
-                {
-                    var client = await _listener.AcceptTcpClientAsync(_stop.Token);
-                    lock (_clients)
-                    {
-                        _clients.Add(client);
-                    }
-
-                    _ = EchoAsync(client);
-                }
-            }
-            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
-            {
-            }
-        }
-
-        private async Task EchoAsync(TcpClient client)
-        {
-            try
-            {
-                var stream = client.GetStream();
-                var buffer = new byte[8192];
-                int n;
-                while ((n = await stream.ReadAsync(buffer, _stop.Token)) > 0)
-                {
-                    await stream.WriteAsync(buffer.AsMemory(0, n), _stop.Token);
-                }
-
-                client.Client.Shutdown(SocketShutdown.Send);
-            }
-            catch (Exception e) when (e is OperationCanceledException or IOException or SocketException or ObjectDisposedException)
-            {
-            }
-        }
-
-        public void Dispose()
-        {
-            _stop.Cancel();
-            _listener.Stop();
-            lock (_clients)
-            {
-                foreach (var c in _clients)
-                {
-                    c.Dispose();
-                }
-            }
-
-            _stop.Dispose();
-        }
     }
 }

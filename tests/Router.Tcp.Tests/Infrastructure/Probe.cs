@@ -36,6 +36,32 @@ internal sealed class Probe : IInProcessHandler
     {
     }
 
+    /// <summary>Makes the probe the consumer of <paramref name="address"/> (the service a listener's flows go to).</summary>
+    public (InProcessConnection Connection, InProcessReceiver Receiver) ConsumeService(RouterCore core, string address)
+    {
+        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
+        var receiver = new InProcessReceiver(connection, "probe", this);
+        Bind(core, receiver, core.GetOrCreate(core.KeyFor(address)));
+        return (connection, receiver);
+    }
+
+    /// <summary>Makes the probe the consumer of a new temporary address (the reply-to of a stream it sends a connector).</summary>
+    public (InProcessConnection Connection, InProcessReceiver Receiver, string ReplyTo) ConsumeReplies(RouterCore core)
+    {
+        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: true, register: false);
+        var receiver = new InProcessReceiver(connection, "probe-reply", this);
+        var (replyTo, replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
+        Bind(core, receiver, replyAddress);
+        return (connection, receiver, replyTo);
+    }
+
+    private static void Bind(RouterCore core, InProcessReceiver receiver, Address address)
+    {
+        var actions = ActionList.Current;
+        core.BindConsumer(receiver, address, actions);
+        actions.Run();
+    }
+
     /// <summary>Waits until the delivery's head (the sections before the body) has arrived; returns it and its bytes.</summary>
     public static async Task<(StreamHead Head, byte[] Bytes)> ReadHeadAsync(Delivery d)
     {

@@ -32,12 +32,7 @@ public sealed class TcpByteWindowTests
         await using var router = TestRouter.Start(TestRouter.Connector("c", Service, server.Port));
         var core = router.Core;
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: true, register: false);
-        var receiver = new InProcessReceiver(connection, "probe-reply", probe);
-        var (replyTo, replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, replyAddress, actions);
-        actions.Run();
+        var (connection, receiver, replyTo) = probe.ConsumeReplies(core);
         var sender = new InProcessSender(connection, "probe-out", probe);
         core.BindProducer(sender, null);
 
@@ -95,11 +90,7 @@ public sealed class TcpByteWindowTests
         await using var router = TestRouter.Start(TestRouter.Listener("l", Service));
         var core = router.Core;
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
-        var receiver = new InProcessReceiver(connection, "probe", probe);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, core.GetOrCreate(core.KeyFor(Service)), actions);
-        actions.Run();
+        var (connection, receiver) = probe.ConsumeService(core, Service);
 
         int port = await router.ListenerPortAsync("l");
         using var client = await Net.ConnectAsync(port);

@@ -57,12 +57,7 @@ public sealed class TcpEncapsulationTests
     private static (Probe Probe, InProcessReceiver Receiver, InProcessSender Sender, string ReplyTo) ListenerSide(RouterCore core)
     {
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: true, register: false);
-        var receiver = new InProcessReceiver(connection, "probe-reply", probe);
-        var (replyTo, replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, replyAddress, actions);
-        actions.Run();
+        var (connection, receiver, replyTo) = probe.ConsumeReplies(core);
         var sender = new InProcessSender(connection, "probe-out", probe);
         core.BindProducer(sender, null);
         return (probe, receiver, sender, replyTo);
@@ -110,11 +105,7 @@ public sealed class TcpEncapsulationTests
 
         // The probe is the service (so the listener opens) and answers with a lite-encapsulated reply.
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
-        var receiver = new InProcessReceiver(connection, "probe", probe);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, core.GetOrCreate(core.KeyFor(Service)), actions);
-        actions.Run();
+        var (connection, receiver) = probe.ConsumeService(core, Service);
         var sender = new InProcessSender(connection, "probe-out", probe);
         core.BindProducer(sender, null);
 
@@ -178,11 +169,7 @@ public sealed class TcpEncapsulationTests
         await using var router = TestRouter.Start(TestRouter.Listener("l", Service));
         var core = router.Core;
         var probe = new Probe { DeliveryHandler = (link, d) => link.Settle(d, DeliveryState.Released) };
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
-        var receiver = new InProcessReceiver(connection, "probe", probe);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, core.GetOrCreate(core.KeyFor(Service)), actions);
-        actions.Run();
+        var (connection, receiver) = probe.ConsumeService(core, Service);
 
         int port = await router.ListenerPortAsync("l");
         using var client = await Net.ConnectAsync(port);

@@ -151,11 +151,7 @@ public sealed partial class TcpWireFormatTests
 
         // A probe consumes the service address (so the listener opens) and receives the client→server stream.
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: false, register: false);
-        var receiver = new InProcessReceiver(connection, "probe", probe);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, core.GetOrCreate(core.KeyFor(ServiceAddress)), actions);
-        actions.Run();
+        var (connection, receiver) = probe.ConsumeService(core, ServiceAddress);
 
         int port = await router.ListenerPortAsync("l");
         using var client = await Net.ConnectAsync(port);
@@ -202,12 +198,7 @@ public sealed partial class TcpWireFormatTests
 
         // The probe plays the listener side: a reply-to address of its own and a stream to the service.
         var probe = new Probe();
-        var connection = new InProcessConnection(core, "probe", "probe", "probe", incoming: true, register: false);
-        var receiver = new InProcessReceiver(connection, "probe-reply", probe);
-        var (replyTo, replyAddress) = core.CreateTemporaryAddress(forReceiver: true);
-        var actions = ActionList.Current;
-        core.BindConsumer(receiver, replyAddress, actions);
-        actions.Run();
+        var (connection, receiver, replyTo) = probe.ConsumeReplies(core);
         var sender = new InProcessSender(connection, "probe-out", probe);
         var service = core.GetOrCreate(core.KeyFor(ServiceAddress));
         Assert.True(core.BindProducer(sender, service) > 0);
