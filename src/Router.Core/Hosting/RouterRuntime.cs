@@ -46,6 +46,7 @@ internal sealed partial class RouterRuntime : IAsyncDisposable
             WorkerThreads = WorkerThreads,
             Adaptors = Adaptors,
         });
+        Server.RemoteRouters = () => Agent.Context.RemoteRouterCount;
         _router = Core.Logs.Router;
         _server = Core.Logs.Server;
         _connMgr = Core.Logs.ConnMgr;

@@ -65,6 +65,9 @@ internal sealed class ManagementContext
     /// <summary>Source of <c>router.node</c> entities; the routing protocol replaces the local-only default.</summary>
     public IRouterNodeSource Nodes { get; set; }
 
+    /// <summary>Routers of the network other than this one (the C core's router list: `nodeCount`, `qdr_routers_total`).</summary>
+    public int RemoteRouterCount => Math.Max(0, Nodes.Nodes.Count - 1);
+
     public ILogger AgentLog { get; }
 
     public ILogger ConnMgrLog { get; }

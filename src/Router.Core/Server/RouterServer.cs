@@ -62,6 +62,9 @@ internal sealed class RouterServer : IAsyncDisposable
 
     public ICollection<AmqpConnector> Connectors => _connectors.Values;
 
+    /// <summary>How many other routers the network has (set by the runtime from the management agent's view).</summary>
+    public Func<int> RemoteRouters { get; set; } = static () => 0;
+
     /// <summary>Listeners with `http: true` (health probe, metrics, static files).</summary>
     public ICollection<Http.HttpEndpoint> HttpListeners => _httpListeners.Values;
 
@@ -96,7 +99,7 @@ internal sealed class RouterServer : IAsyncDisposable
     /// <summary>Binds and starts an HTTP listener; throws <see cref="System.Net.Sockets.SocketException"/> if it cannot bind.</summary>
     public Http.HttpEndpoint AddHttpListener(ListenerOptions options)
     {
-        var listener = new Http.HttpEndpoint(Core, options, FindSslProfile, Stopping);
+        var listener = new Http.HttpEndpoint(Core, options, FindSslProfile, RemoteRouters, Stopping);
         if (_listeners.ContainsKey(options.Name) || !_httpListeners.TryAdd(options.Name, listener))
         {
             throw new InvalidOperationException($"listener {options.Name} already exists");

@@ -55,7 +55,7 @@ internal sealed class RouterTable : CoreTable
             8 => Context.Metadata,
             9 => (ulong)core.Addresses.Count,
             10 => (ulong)_linkCount(),
-            11 => (ulong)Math.Max(0, Context.Nodes.Nodes.Count - 1),
+            11 => (ulong)Context.RemoteRouterCount,
             12 => (ulong)_autoLinkCount(),
             13 => (ulong)core.Connections.Count,
             14 => Counter(c.PresettledDeliveries),

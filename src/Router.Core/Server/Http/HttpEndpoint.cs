@@ -26,15 +26,18 @@ internal sealed class HttpEndpoint
 
     private readonly RouterCore _core;
     private readonly Func<string, SslProfile?> _profiles;
+    private readonly Func<int> _remoteRouters;
     private readonly CancellationToken _serverStopping;
     private readonly ILogger _log;
     private ListeningSockets? _listening;
 
-    public HttpEndpoint(RouterCore core, ListenerOptions options, Func<string, SslProfile?> profiles, CancellationToken serverStopping)
+    public HttpEndpoint(RouterCore core, ListenerOptions options, Func<string, SslProfile?> profiles, Func<int> remoteRouters,
+        CancellationToken serverStopping)
     {
         _core = core;
         Options = options;
         _profiles = profiles;
+        _remoteRouters = remoteRouters;
         _serverStopping = serverStopping;
         _log = core.Logs.Factory.CreateLogger(Logging.LogModules.Http);
     }
@@ -250,7 +253,7 @@ internal sealed class HttpEndpoint
         if (path == "/metrics" && Options.Metrics)
         {
             // As the C router: the metrics response ends the connection.
-            var body = Encoding.ASCII.GetBytes(PrometheusMetrics.Render(_core));
+            var body = Encoding.ASCII.GetBytes(PrometheusMetrics.Render(_core, _remoteRouters()));
             await RespondAsync(stream, 200, "OK", "text/plain", body, head, keepAlive: false, ct).ConfigureAwait(false);
             return false;
         }

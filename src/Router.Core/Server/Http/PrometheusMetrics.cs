@@ -13,14 +13,14 @@ namespace Skrouterd.Server.Http;
 /// </summary>
 internal static class PrometheusMetrics
 {
-    public static string Render(RouterCore core)
+    public static string Render(RouterCore core, int remoteRouters)
     {
         var c = core.Counters;
         var text = new StringBuilder(2048);
         Gauge(text, "qdr_connections_total", (ulong)core.Connections.Count);
         Gauge(text, "qdr_links_total", (ulong)core.Links.Count);
         Gauge(text, "qdr_addresses_total", (ulong)core.Addresses.Count);
-        Gauge(text, "qdr_routers_total", 1); // this router; the interior network adds its peers
+        Gauge(text, "qdr_routers_total", (ulong)remoteRouters); // the other routers, as the router entity's nodeCount
         Counter(text, "qdr_presettled_deliveries_total", c.PresettledDeliveries);
         Counter(text, "qdr_dropped_presettled_deliveries_total", c.DroppedPresettledDeliveries);
         Counter(text, "qdr_accepted_deliveries_total", c.Outcomes.Accepted);
