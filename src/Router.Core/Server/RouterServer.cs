@@ -78,40 +78,32 @@ internal sealed class RouterServer : IAsyncDisposable
     public AmqpListener AddListener(ListenerOptions options)
     {
         var listener = new AmqpListener(this, options);
-        if (!_listeners.TryAdd(options.Name, listener))
-        {
-            throw new InvalidOperationException($"listener {options.Name} already exists");
-        }
-
-        try
-        {
-            listener.Start();
-        }
-        catch
-        {
-            _listeners.TryRemove(options.Name, out _);
-            throw;
-        }
-
-        return listener;
+        return StartListener(_listeners, options.Name, listener, listener.Start);
     }
 
     /// <summary>Binds and starts an HTTP listener; throws <see cref="System.Net.Sockets.SocketException"/> if it cannot bind.</summary>
     public Http.HttpEndpoint AddHttpListener(ListenerOptions options)
     {
         var listener = new Http.HttpEndpoint(Core, options, FindSslProfile, RemoteRouters, Stopping);
-        if (_listeners.ContainsKey(options.Name) || !_httpListeners.TryAdd(options.Name, listener))
+        return StartListener(_httpListeners, options.Name, listener, listener.Start);
+    }
+
+    /// <summary>Registers a listener under a name no listener of either kind has, then starts it (unregistered if that fails).</summary>
+    private T StartListener<T>(ConcurrentDictionary<string, T> listeners, string name, T listener, Action start)
+        where T : class
+    {
+        if (_listeners.ContainsKey(name) || _httpListeners.ContainsKey(name) || !listeners.TryAdd(name, listener))
         {
-            throw new InvalidOperationException($"listener {options.Name} already exists");
+            throw new InvalidOperationException($"listener {name} already exists");
         }
 
         try
         {
-            listener.Start();
+            start();
         }
         catch
         {
-            _httpListeners.TryRemove(options.Name, out _);
+            listeners.TryRemove(name, out _);
             throw;
         }
 
