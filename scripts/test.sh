@@ -44,6 +44,8 @@ for project in tests/*/*.csproj; do
     # Every test has a time limit: network tests carry their own (Fact(Timeout = ...)); the runner's hang timeout
     # stops any single test, synchronous ones included, that runs longer than 5 minutes.
     timeout 1500 dotnet test "$project" -c Release --no-build -nologo --blame-hang-timeout 5min --blame-hang-dump-type none 2>&1 | tee "$log" | grep -E "^\s*(Failed|Passed|Skipped) |error|Total tests|Passed!|Failed!|Aborted" | head -60
+    # The reason for each failure (the summary above names the tests only).
+    grep -E -A 12 "^\s*Failed [A-Za-z]" "$log" | grep -E -A 10 "Error Message" | head -80
     line=$(grep -E "(Passed|Failed)! +- Failed: +[0-9]+, Passed: +[0-9]+" "$log" | tail -1)
     if [ -n "$line" ]; then
         f=$(echo "$line" | sed -E 's/.*Failed: +([0-9]+).*/\1/')
